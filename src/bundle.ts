@@ -1,0 +1,2 @@
+// The single-file script-tag bundle: Lit included, every element defined.
+import './event/define.js';

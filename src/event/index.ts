@@ -1,0 +1,1 @@
+export { CivicEvent } from './civic-event.js';

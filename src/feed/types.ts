@@ -1,0 +1,16 @@
+import type { InferOutput } from 'valibot';
+import type { FeedSchema } from './schema.js';
+
+/** A validated feed, version 1. URLs in it are absolute and use only http:, https: or mailto:. */
+export type Feed = InferOutput<typeof FeedSchema>;
+/** A plain string, or a map of language tags to strings. */
+export type Text = Feed['event']['title'];
+export type EventInfo = Feed['event'];
+export type Session = Feed['sessions'][number];
+export type SessionItem = NonNullable<Session['items']>[number];
+export type Speaker = NonNullable<Feed['speakers']>[number];
+export type Track = NonNullable<Feed['tracks']>[number];
+export type Poll = NonNullable<Feed['polls']>[number];
+export type PollGroup = Poll['groups'][number];
+export type PollOption = PollGroup['options'][number];
+export type Recording = NonNullable<Feed['recordings']>[number];

@@ -1,0 +1,22 @@
+/** The languages the UI itself is translated into. Content (feed `Text`) may be in any language. */
+export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** A message catalog: every UI language must have every key (the type checker enforces it). */
+export type Catalog<T> = Record<UiLanguage, T>;
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+export function primaryLanguage(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? 'en';
+}
+
+/** The UI language for a visitor who reads `lang`; English where we have no translation. */
+export function uiLanguage(lang: string): UiLanguage {
+  const primary = primaryLanguage(lang);
+  return (UI_LANGUAGES as readonly string[]).includes(primary) ? (primary as UiLanguage) : 'en';
+}
+
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(primaryLanguage(lang)) ? 'rtl' : 'ltr';
+}

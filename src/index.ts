@@ -1,0 +1,9 @@
+// Classes only: importing this module registers nothing. Import `civic-widgets/<element>/define`
+// (or the single-file bundle) to register the tags.
+export { CivicEvent } from './event/civic-event.js';
+export { FeedErrorEvent, FeedLoadEvent } from './feed/events.js';
+export { feedContext } from './feed/context.js';
+export { feedStoreFor, type FeedError, type FeedErrorCode, type FeedState, type FeedStatus } from './feed/store.js';
+export { validateFeed, formatIssue, type FeedIssue, type FeedValidation } from './feed/validate.js';
+export { localize } from './feed/text.js';
+export type * from './feed/types.js';

@@ -1,0 +1,100 @@
+/** Date and time formatting through Intl only: no zone data ships with the library. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build; an agenda formats hundreds of times with a handful of them. */
+export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en', options); // a malformed lang attribute must not break the widget
+    }
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone a widget shows times in, from its `time-zone` attribute: `local` (default, the visitor's),
+ * `event` (the session's or event's zone) or an IANA name. An unknown name falls back to local.
+ */
+export function resolveTimeZone(setting: string | null | undefined, eventZone: string): string {
+  if (!setting || setting === 'local') return localTimeZone();
+  if (setting === 'event') return eventZone;
+  if (isKnownTimeZone(setting)) return setting;
+  console.warn(`[civic-widgets] time-zone="${setting}" is not a known IANA time zone; using the visitor's.`);
+  return localTimeZone();
+}
+
+/** "15:00" (or "3:00 PM", as the language has it). */
+export function formatTime(date: Date, lang: string, timeZone: string): string {
+  return dateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
+/** "Thursday 18 June 2026" in the language's order. */
+export function formatDate(date: Date, lang: string, timeZone: string): string {
+  return dateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** "18 Jun" */
+export function formatShortDate(date: Date, lang: string, timeZone: string): string {
+  return dateTimeFormat(lang, { timeZone, day: 'numeric', month: 'short' }).format(date);
+}
+
+/** The zone's short name at that instant: "CEST", "GMT+2", "EST"; differs across a DST change. */
+export function zoneName(date: Date, lang: string, timeZone: string): string {
+  const parts = dateTimeFormat(lang, { timeZone, timeZoneName: 'short' }).formatToParts(date);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** "Madrid" for "Europe/Madrid", "Buenos Aires" for "America/Argentina/Buenos_Aires". */
+export function zoneCity(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replaceAll('_', ' ');
+}
+
+/** "15:00 CEST": a time never stands without its zone. */
+export function formatTimeWithZone(date: Date, lang: string, timeZone: string): string {
+  return `${formatTime(date, lang, timeZone)} ${zoneName(date, lang, timeZone)}`;
+}
+
+/** The calendar day of `date` in `timeZone`, as "2026-06-18", for grouping by day. */
+export function dayKey(date: Date, timeZone: string): string {
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** Minutes east of UTC of `timeZone` at `date` (120 for CEST). */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const parts = dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** A `<time datetime>` value: the UTC instant. */
+export function machineDate(date: Date): string {
+  return date.toISOString();
+}

@@ -1,0 +1,142 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/event/define.js';
+import { feedStoreFor, FEED_MAX_BYTES, type FeedState } from '../../src/feed/store.js';
+import { clock } from '../../src/time/clock.js';
+
+let unique = 0;
+/** A fixture URL no other test has used, so each test starts with a fresh store and request log. */
+function feedUrl(params: Record<string, string | number> = {}, name = 'local-democracy'): { url: string; key: string } {
+  const key = `t${Date.now()}-${unique++}`;
+  const query = new URLSearchParams({ key, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  return { url: `/__feed/${name}.json?${query}`, key };
+}
+
+async function requests(key: string): Promise<{ ifNoneMatch: string | null; status: number }[]> {
+  return (await fetch(`/__requests?key=${key}`)).json();
+}
+
+function settled(url: string): Promise<FeedState> {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {};
+    unsubscribe = feedStoreFor(url).subscribe((state) => {
+      if (state.status !== 'loading') {
+        queueMicrotask(() => unsubscribe());
+        resolve(state);
+      }
+    });
+  });
+}
+
+describe('feed store', () => {
+  afterEach(() => {
+    sinon.restore();
+    localStorage.clear();
+    clock.offset = 0;
+  });
+
+  it('makes one request for many subscribers of the same URL, relative or absolute', async () => {
+    const { url, key } = feedUrl();
+    const absolute = new URL(url, document.baseURI).href;
+    const states: FeedState[] = [];
+    const unsubscribers = [url, absolute, url, absolute].map((src) => feedStoreFor(src).subscribe((s) => states.push(s)));
+    await waitUntil(() => states.filter((s) => s.status === 'ready').length === 4);
+    unsubscribers.forEach((u) => u());
+    expect(await requests(key)).to.have.length(1);
+    expect(feedStoreFor(url)).to.equal(feedStoreFor(absolute));
+  });
+
+  it('makes one request for twenty widgets inside and outside <civic-event>', async () => {
+    const { url, key } = feedUrl();
+    const spy = sinon.spy(window, 'fetch');
+    await fixture(html`<div>
+      <civic-event src=${url}><civic-event src=${url}></civic-event></civic-event>
+      ${Array.from({ length: 18 }, () => html`<civic-event src=${url}></civic-event>`)}
+    </div>`);
+    await waitUntil(() => feedStoreFor(url).state.status === 'ready');
+    expect(spy.getCalls().filter((c) => String(c.args[0]).includes(key))).to.have.length(1);
+    expect(await requests(key)).to.have.length(1);
+  });
+
+  it('revalidates with If-None-Match and keeps the parsed feed on 304', async () => {
+    const { url, key } = feedUrl();
+    const store = feedStoreFor(url);
+    const first = await settled(url);
+    await store.load();
+    const log = await requests(key);
+    expect(log).to.have.length(2);
+    expect(log[1]!.ifNoneMatch).to.be.a('string').and.not.empty;
+    expect(log[1]!.status).to.equal(304);
+    expect(store.state.status).to.equal('ready');
+    expect(store.state.feed).to.equal(first.feed); // same object: not parsed again
+  });
+
+  it('revalidates on the interval the subscriber asks for', async () => {
+    const timers = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const spy = sinon.spy(window, 'fetch');
+    const { url, key } = feedUrl();
+    const calls = () => spy.getCalls().filter((c) => String(c.args[0]).includes(key)).length;
+    let ready!: () => void;
+    const loaded = new Promise<void>((resolve) => (ready = resolve));
+    const unsubscribe = feedStoreFor(url).subscribe((s) => s.status === 'ready' && ready(), 60);
+    await loaded; // the next revalidation is scheduled once this answer is in
+    expect(calls()).to.equal(1);
+    await timers.tickAsync(59_000);
+    expect(calls()).to.equal(1);
+    await timers.tickAsync(61_000);
+    expect(calls()).to.be.at.least(2);
+    unsubscribe();
+  });
+
+  it('shows the last good copy, marked stale, when the server later fails', async () => {
+    const { url } = feedUrl();
+    const good = await settled(url);
+    expect(good.status).to.equal('ready');
+    // A new page visit: the same URL now answers 503, the copy comes from localStorage.
+    const failing = url + '&status=503';
+    localStorage.setItem(`civic-widgets:feed:${new URL(failing, document.baseURI).href}`, localStorage.getItem(`civic-widgets:feed:${new URL(url, document.baseURI).href}`)!);
+    const errors = sinon.stub(console, 'error');
+    const state = await settled(failing);
+    expect(state.status).to.equal('stale');
+    expect(state.feed?.event.id).to.equal('live-learning-local-democracy');
+    expect(state.updatedAt).to.be.a('number');
+    expect(state.error?.code).to.equal('http');
+    expect(errors.callCount).to.equal(1);
+  });
+
+  const failures: [string, Record<string, string | number>, string, string | RegExp][] = [
+    ['an HTTP error', { status: 500 }, 'http', /HTTP 500/],
+    ['a wrong content type', { type: 'text/html' }, 'content-type', /text\/html/],
+    ['invalid JSON', { raw: '{"version": 1,' }, 'json', /not valid JSON/],
+    ['a schema error', { raw: JSON.stringify({ version: 1, event: { id: 'x', title: 'X', timeZone: 'Europe/Madrid' }, sessions: [{ id: 's', title: 'S', start: 'tomorrow', end: '2026-06-18T17:00:00+02:00' }] }) }, 'schema', 'sessions[0].start: expected an RFC 3339 date-time with an offset'],
+    ['a feed over the size limit', { size: FEED_MAX_BYTES + 10 }, 'too-large', /larger than 2 MB/],
+  ];
+  for (const [what, params, code, message] of failures) {
+    it(`reports ${what} as "${code}", logging one console error that names the cause`, async () => {
+      const errors = sinon.stub(console, 'error');
+      const { url } = feedUrl(params);
+      const state = await settled(url);
+      expect(state.status).to.equal('error');
+      expect(state.error?.code).to.equal(code);
+      expect(errors.callCount).to.equal(1);
+      const logged = String(errors.firstCall.args[0]);
+      if (typeof message === 'string') expect(logged).to.contain(message);
+      else expect(logged).to.match(message);
+    });
+  }
+
+  it('reports a network failure', async () => {
+    const errors = sinon.stub(console, 'error');
+    const state = await settled('http://127.0.0.1:9/feed.json');
+    expect(state.status).to.equal('error');
+    expect(state.error?.code).to.equal('network');
+    expect(errors.callCount).to.equal(1);
+  });
+
+  it('corrects the clock from the server Date header', async () => {
+    const serverNow = Date.now() + 3 * 60_000; // the visitor's clock is three minutes slow
+    const { url } = feedUrl({ date: serverNow });
+    await settled(url);
+    expect(clock.offset).to.be.within(3 * 60_000 - 2000, 3 * 60_000 + 2000);
+  });
+});

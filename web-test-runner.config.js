@@ -1,0 +1,36 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fixtureServer } from './test/support/fixture-server.js';
+
+// Pinned so that formatting tests mean the same on every machine: a visitor in New York whose
+// browser speaks US English, looking at events in Europe.
+const TZ = 'America/New_York';
+process.env.TZ = TZ;
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [fixtureServer],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        env: { ...process.env, TZ, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          '--lang=en-US',
+        ],
+      },
+    }),
+  ],
+};
