@@ -18,7 +18,7 @@ export interface MockFeed {
 /** A feed served by msw at `/mock/<name>.json`: JSON, an HTTP error, a slow answer or a broken body. */
 export function mockFeed(
   name: string,
-  body: unknown,
+  body: Record<string, unknown>,
   options: { status?: number; delayMs?: number | 'infinite'; raw?: string } = {},
 ): MockFeed {
   const src = `/mock/${name}.json`;
