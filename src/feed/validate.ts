@@ -17,6 +17,9 @@ export type FeedValidation = { ok: true; feed: Feed } | { ok: false; issues: Fee
  * Used by the widgets and by the reference server alike.
  */
 export function validateFeed(json: unknown, feedUrl: string): FeedValidation {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, issues: [{ path: '(root)', message: 'expected a JSON object' }] };
+  }
   urlBase.current = feedUrl;
   try {
     const result = v.safeParse(FeedSchema, json);

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+/** Bundle budgets from the issues, in gzip bytes. */
+export const BUDGETS: Record<string, number> = { 'civic-widgets.js (all)': 20 * 1024, countdown: 8 * 1024 };
+
+const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'recordings'];
+
+async function bundle(entry: string, outDir: string): Promise<Buffer> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: () => 'out.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  return readFile(join(outDir, 'out.js'));
+}
+
+function sizes(code: Buffer): { raw: number; gzip: number; brotli: number } {
+  return {
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/**
+ * The size of the script-tag bundle and of each element alone with Lit (what a page that imports
+ * one element's define file pays), gzip and brotli.
+ */
+export async function run(): Promise<Record<string, number | string>> {
+  const out = await mkdtemp(join(tmpdir(), 'civic-size-'));
+  const rows: { name: string; raw: number; gzip: number; brotli: number }[] = [];
+  try {
+    rows.push({ name: 'civic-widgets.js (all)', ...sizes(await bundle(join(root, 'src/bundle.ts'), out)) });
+    for (const element of ELEMENTS) {
+      const entry = join(root, 'src', element, 'define.ts');
+      if (existsSync(entry)) rows.push({ name: element, ...sizes(await bundle(entry, out)) });
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  const kb = (n: number) => (n / 1024).toFixed(2);
+  console.log('bundle sizes (KB; each element alone includes Lit and the shared foundation)');
+  console.log('name'.padEnd(26), 'raw'.padStart(8), 'gzip'.padStart(8), 'brotli'.padStart(8), 'budget(gz)'.padStart(11));
+  const figures: Record<string, number | string> = {};
+  for (const row of rows) {
+    const budget = BUDGETS[row.name];
+    const verdict = budget === undefined ? '' : `${kb(budget)} ${row.gzip <= budget ? 'ok' : 'OVER'}`;
+    console.log(row.name.padEnd(26), kb(row.raw).padStart(8), kb(row.gzip).padStart(8), kb(row.brotli).padStart(8), verdict.padStart(11));
+    figures[`size ${row.name} gzip KB`] = Number(kb(row.gzip));
+    figures[`size ${row.name} brotli KB`] = Number(kb(row.brotli));
+  }
+  return figures;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import * as patterns from '../../src/feed/patterns.js';
+import { formatIssue, validateFeed } from '../../src/feed/validate.js';
+
+const root = new URL('../../', import.meta.url);
+const schema = JSON.parse(readFileSync(new URL('schema/feed.schema.json', root), 'utf8'));
+const validateWithSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function samples(folder: string): [string, unknown][] {
+  const dir = new URL(`test/fixtures/feeds/${folder}/`, root);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8'))]);
+}
+
+describe('schema/feed.schema.json and the runtime validator agree', () => {
+  const valid = samples('valid');
+  const invalid = samples('invalid');
+
+  it('has samples on both sides', () => {
+    assert.ok(valid.length >= 5 && invalid.length >= 20, `${valid.length} valid, ${invalid.length} invalid`);
+  });
+
+  for (const [name, feed] of valid) {
+    it(`both accept valid/${name}`, () => {
+      const runtime = validateFeed(feed, 'https://example.org/feeds/x.json');
+      assert.equal(validateWithSchema(feed), true, JSON.stringify(validateWithSchema.errors));
+      assert.equal(runtime.ok, true, runtime.ok ? '' : runtime.issues.map(formatIssue).join('; '));
+    });
+  }
+
+  for (const [name, feed] of invalid) {
+    it(`both reject invalid/${name}`, () => {
+      assert.equal(validateWithSchema(feed), false, 'the JSON Schema accepted it');
+      const runtime = validateFeed(feed, 'https://example.org/feeds/x.json');
+      assert.equal(runtime.ok, false, 'the runtime validator accepted it');
+    });
+  }
+
+  it('uses the same patterns as the runtime (src/feed/patterns.ts)', () => {
+    const defs = schema.definitions;
+    assert.equal(defs.dateTime.pattern, patterns.DATE_TIME);
+    assert.equal(defs.duration.pattern, patterns.DURATION);
+    assert.equal(defs.timeZone.pattern, patterns.TIME_ZONE);
+    assert.equal(defs.language.pattern, patterns.LANGUAGE);
+    assert.equal(defs.id.pattern, patterns.ID);
+  });
+
+  it('differs only where JSON Schema cannot know: a well-formed but unknown time zone', () => {
+    const feed = JSON.parse(readFileSync(new URL('test/fixtures/feeds/runtime-only-unknown-zone.json', root), 'utf8'));
+    assert.equal(validateWithSchema(feed), true);
+    const runtime = validateFeed(feed, 'https://example.org/');
+    assert.equal(runtime.ok, false);
+    assert.deepEqual(runtime.ok ? [] : runtime.issues.map(formatIssue), ['event.timeZone: expected a time zone this browser knows']);
+  });
+});
+
+describe('validation errors name the path and what was expected', () => {
+  const cases: [string, string][] = [
+    ['session-start-not-rfc3339', 'sessions[0].start: expected an RFC 3339 date-time with an offset'],
+    ['wrong-version', 'version: expected 1 (the only feed version this library reads)'],
+    ['missing-event', 'event: missing (required)'],
+    ['recording-missing-url', 'recordings[0].url: missing (required)'],
+    ['poll-group-no-options', 'polls[0].groups[0].options: expected at least one option'],
+    ['item-missing-end', 'sessions[0].items[0].end: missing (required)'],
+    ['not-an-object', '(root): expected a JSON object'],
+  ];
+  for (const [name, expected] of cases) {
+    it(name, () => {
+      const feed = JSON.parse(readFileSync(new URL(`test/fixtures/feeds/invalid/${name}.json`, root), 'utf8'));
+      const result = validateFeed(feed, 'https://example.org/');
+      assert.equal(result.ok, false);
+      assert.equal(result.ok ? '' : formatIssue(result.issues[0]!), expected);
+    });
+  }
+});
+
+describe('URLs', () => {
+  it('resolves relative URLs against the feed URL and drops unsafe schemes', () => {
+    const feed = JSON.parse(readFileSync(new URL('test/fixtures/feeds/local-democracy.json', root), 'utf8'));
+    feed.event.url = 'javascript:alert(1)';
+    feed.sessions[0].joinUrl = 'mailto:learning@example.org';
+    feed.recordings[0].thumbnail = '../thumbs/a.svg';
+    feed.recordings[0].captions[0].url = 'data:text/vtt,WEBVTT';
+    const result = validateFeed(feed, 'https://events.example.org/feeds/local-democracy.json');
+    assert.ok(result.ok);
+    assert.equal(result.feed.event.url, undefined);
+    assert.equal(result.feed.sessions[0]!.joinUrl, 'mailto:learning@example.org');
+    assert.equal(result.feed.recordings![0]!.thumbnail, 'https://events.example.org/thumbs/a.svg');
+    assert.equal(result.feed.recordings![0]!.captions![0]!.url, undefined);
+    assert.equal(result.feed.recordings![0]!.url, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  });
+
+  it('drops unknown fields from the output', () => {
+    const feed = JSON.parse(readFileSync(new URL('test/fixtures/feeds/valid/unknown-fields.json', root), 'utf8'));
+    const result = validateFeed(feed, 'https://example.org/');
+    assert.ok(result.ok);
+    assert.equal('x-extra' in result.feed, false);
+    assert.equal('logo' in result.feed.event, false);
+  });
+});
