@@ -1,0 +1,198 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedController } from '../feed/feed-controller.js';
+import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
+import { pickSession, sessionPhase, type SessionPhase } from '../feed/select.js';
+import { localize } from '../feed/text.js';
+import type { Session } from '../feed/types.js';
+import { commonMessages } from '../i18n/common-messages.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
+import { renderCalendarLinks } from '../time/calendar-links.js';
+import { clock } from '../time/clock.js';
+import { formatDate, formatTimeWithZone, resolveTimeZone, zoneCity } from '../time/format.js';
+import { TickController } from '../time/tick-controller.js';
+import { countdownParts, spokenDuration, unitFormat, UNITS, type CountdownParts } from './countdown-parts.js';
+import { CountdownEndEvent, CountdownStartEvent } from './events.js';
+import { countdownMessages } from './messages.js';
+import { countdownStyles } from './styles.js';
+
+type Phase = SessionPhase | 'cancelled' | 'postponed';
+
+/**
+ * Counts down to a session, then says it is live (with its join link) and then that it has ended
+ * (with its recording when the feed has one). A cancelled or postponed session says so instead.
+ * Every countdown on the page ticks from one timer, aligned to the second, paused while the page is
+ * hidden, and reads the clock corrected by the feed server's `Date` header.
+ *
+ * @tag civic-countdown
+ * @csspart base - The widget's box.
+ * @csspart title - The session's title.
+ * @csspart unit - One unit of the countdown (days, hours, minutes, seconds).
+ * @csspart time - The start date and time, in the event's zone and the visitor's.
+ * @csspart button - The "join" link while the session is live.
+ * @csspart calendar - The "add to calendar" links.
+ * @csspart notice - Loading, no-session and stale-feed notices.
+ * @cssprop --civic-countdown-value-size - Size of the numbers in the full layout (default 2em).
+ * @cssprop --civic-countdown-unit-background - Background of each unit (default the subtle surface).
+ * @cssprop --civic-countdown-live-color - Color of the "live now" mark (default `--civic-color-live`).
+ * @cssprop --civic-countdown-gap - Space between the units (default 0.5rem).
+ * @fires civic-countdown-start - The session went live while shown (`CountdownStartEvent`: `session`).
+ *   Not fired when the widget first renders a session that is already live.
+ * @fires civic-countdown-end - The session ended while shown (`CountdownEndEvent`: `session`). Not
+ *   fired for a session that had already ended; when the page was hidden for the whole session, only
+ *   this event fires.
+ */
+export class CivicCountdown extends LitElement {
+  static override styles = countdownStyles;
+
+  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
+  @property() src?: string;
+
+  /** Seconds between revalidations of the feed (default: the feed's `Cache-Control`, else 300). */
+  @property({ type: Number }) refresh?: number;
+
+  /** Id of the session to count down to; default: the one live now, else the next, else the last. */
+  @property() session?: string;
+
+  /** Zone of the visitor's line: `local` (default), `event`, or an IANA name such as `Asia/Seoul`. */
+  @property({ attribute: 'time-zone' }) timeZone = 'local';
+
+  /** `full` (default: units, start time, join and calendar links) or `compact` (one line). */
+  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+
+  /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  private readonly feed = new FeedController(this);
+  private readonly locale = new LocaleController(this);
+  // Held for its effect: one re-render per second from the page's one ticker.
+  protected readonly tick = new TickController(this);
+
+  // Derived in willUpdate.
+  private shown?: Session;
+  private phase?: Phase;
+  private heading = '';
+  private parts: CountdownParts = countdownParts(0);
+  private when = '';
+  private calendar?: CalendarEntry;
+  private recordingUrl?: string;
+  private announcement = '';
+  private zones = { key: '', zone: '' };
+  private seen?: { session: Session; phase: Phase };
+  private wentLive?: string;
+  private pending: Event[] = [];
+
+  protected override willUpdate(): void {
+    const feed = this.feed.state?.feed;
+    const now = clock.now();
+    const session = feed && pickSession(feed, now, this.session);
+    const { lang, ui } = this.locale;
+    this.shown = session;
+    if (!feed || !session) return;
+    const phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
+    this.observe(session, phase, now);
+    this.phase = phase;
+    this.heading = localize(session.title, lang, feed.languages);
+    const start = new Date(session.start);
+    this.parts = countdownParts(start.getTime() - now);
+    this.when = this.startLine(start, session.timeZone ?? feed.event.timeZone);
+    this.calendar = phase === 'upcoming' ? sessionCalendarEntry(feed, session, lang) : undefined;
+    this.recordingUrl = feed.recordings?.find((r) => r.session === session.id)?.url;
+    this.announcement = phase === 'live' && this.wentLive === session.id ? countdownMessages[ui].wentLive(this.heading) : '';
+  }
+
+  /** Queues the start and end events for transitions seen while shown; never for the first look. */
+  private observe(session: Session, phase: Phase, now: number): void {
+    const before = this.seen;
+    this.seen = { session, phase };
+    if (!before) return;
+    if (before.session.id !== session.id) {
+      // The default selection moves on to the next session as soon as the live one ends.
+      if (before.phase === 'live' && sessionPhase(before.session, now) === 'ended') this.pending.push(new CountdownEndEvent(before.session));
+      return;
+    }
+    if (before.phase === 'upcoming' && phase === 'live') {
+      this.wentLive = session.id;
+      this.pending.push(new CountdownStartEvent(session));
+    }
+    if ((before.phase === 'upcoming' || before.phase === 'live') && phase === 'ended') this.pending.push(new CountdownEndEvent(session));
+  }
+
+  /** "Thursday, June 18, 2026, 3:00 PM CEST, Madrid · 9:00 AM EDT your time" */
+  private startLine(start: Date, eventZone: string): string {
+    const { lang, ui } = this.locale;
+    const key = `${this.timeZone}|${eventZone}`;
+    // Resolved once per setting: an unknown zone warns once, not every second.
+    if (this.zones.key !== key) this.zones = { key, zone: resolveTimeZone(this.timeZone, eventZone) };
+    const zone = this.zones.zone;
+    const atEvent = `${formatTimeWithZone(start, lang, eventZone)}, ${zoneCity(eventZone)}`;
+    const atVisitor = formatTimeWithZone(start, lang, zone);
+    const local = !this.timeZone || this.timeZone === 'local';
+    const visitor = atVisitor === formatTimeWithZone(start, lang, eventZone) ? '' : ` · ${atVisitor} ${local ? commonMessages[ui].yourTime : zoneCity(zone)}`;
+    return `${formatDate(start, lang, zone)}, ${atEvent}${visitor}`;
+  }
+
+  protected override updated(): void {
+    const events = this.pending;
+    this.pending = [];
+    for (const event of events) this.dispatchEvent(event);
+  }
+
+  protected override render(): TemplateResult {
+    const { lang, dir } = this.locale;
+    const state = this.feed.state;
+    const compact = this.layout === 'compact';
+    return html`<div part="base" class="base ${compact ? 'compact' : 'full'} ${this.phase ?? ''}" lang=${lang} dir=${dir}>
+      ${renderFeedStatus(state, this.locale)} ${renderStaleNote(state, this.locale)}
+      ${state?.feed ? this.renderSession(compact) : nothing}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderSession(compact: boolean): TemplateResult {
+    const t = countdownMessages[this.locale.ui];
+    const session = this.shown;
+    if (!session) return html`<p class="notice" part="notice">${t.noSession}</p>`;
+    const title = html`<span class="title" part="title">${this.heading}</span>`;
+    const time = html`<time part="time" datetime=${new Date(session.start).toISOString()}>${this.when}</time>`;
+    return compact
+      ? html`<div class="line">${title} ${this.renderState(session, true)}</div>`
+      : html`${title} ${this.renderState(session, false)}
+          <p class="when">${time}</p>
+          ${this.calendar ? renderCalendarLinks(this.calendar, this.locale.ui) : nothing}`;
+  }
+
+  private renderState(session: Session, compact: boolean): TemplateResult {
+    const t = countdownMessages[this.locale.ui];
+    switch (this.phase) {
+      case 'upcoming':
+        return this.renderTimer(compact);
+      case 'live':
+        return html`<span class="live"><span class="dot" aria-hidden="true"></span>${t.live}</span>
+          ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
+      case 'ended':
+        return html`<span class="phase">${t.ended}</span>
+          ${this.recordingUrl ? html`<a class="recording" href=${this.recordingUrl}>${t.recording}</a>` : nothing}`;
+      default:
+        return html`<span class="phase">${this.phase === 'cancelled' ? t.cancelled : t.postponed}</span>`;
+    }
+  }
+
+  private renderTimer(compact: boolean): TemplateResult {
+    const { lang, ui } = this.locale;
+    const parts = this.parts;
+    // Compact drops the leading zero units ("5 min 10 s"); full keeps four boxes that do not jump.
+    const first = compact ? Math.max(0, UNITS.findIndex((u) => parts[u] > 0)) : 0;
+    const units = UNITS.slice(first).map((unit) => {
+      const pieces = unitFormat(lang, unit, compact ? 'narrow' : 'long').formatToParts(parts[unit]);
+      return html`<span class="unit" part="unit">${pieces.map((p) =>
+        p.type === 'integer' ? html`<span class="value">${p.value}</span>` : html`<span class="label">${p.value}</span>`,
+      )}</span>`;
+    });
+    return html`<div class="timer" role="timer" aria-live="off" aria-atomic="true" aria-label=${countdownMessages[ui].timeLeft}>
+      <span class="visually-hidden">${countdownMessages[ui].startsIn(spokenDuration(parts, lang))}</span>
+      <span class="units" aria-hidden="true">${units}</span>
+    </div>`;
+  }
+}

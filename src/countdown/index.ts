@@ -1,0 +1,2 @@
+export { CivicCountdown } from './civic-countdown.js';
+export { CountdownEndEvent, CountdownStartEvent } from './events.js';
