@@ -126,11 +126,12 @@ export class CivicCountdown extends LitElement {
     // Resolved once per setting: an unknown zone warns once, not every second.
     if (this.zones.key !== key) this.zones = { key, zone: resolveTimeZone(this.timeZone, eventZone) };
     const zone = this.zones.zone;
-    const atEvent = `${formatTimeWithZone(start, lang, eventZone)}, ${zoneCity(eventZone)}`;
+    const comma = ui === 'ar' ? '، ' : ', ';
+    const atEvent = `${formatTimeWithZone(start, lang, eventZone)}${comma}${zoneCity(eventZone)}`;
     const atVisitor = formatTimeWithZone(start, lang, zone);
     const local = !this.timeZone || this.timeZone === 'local';
     const visitor = atVisitor === formatTimeWithZone(start, lang, eventZone) ? '' : ` · ${atVisitor} ${local ? commonMessages[ui].yourTime : zoneCity(zone)}`;
-    return `${formatDate(start, lang, zone)}, ${atEvent}${visitor}`;
+    return `${formatDate(start, lang, zone)}${comma}${atEvent}${visitor}`;
   }
 
   protected override updated(): void {
@@ -169,7 +170,7 @@ export class CivicCountdown extends LitElement {
       case 'upcoming':
         return this.renderTimer(compact);
       case 'live':
-        return html`<span class="live"><span class="dot" aria-hidden="true"></span>${t.live}</span>
+        return html`<span class="live-mark"><span class="dot" aria-hidden="true"></span>${t.live}</span>
           ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
       case 'ended':
         return html`<span class="phase">${t.ended}</span>

@@ -46,7 +46,7 @@ export const countdownStyles = [
     .when {
       margin: 0;
     }
-    .live {
+    .live-mark {
       display: inline-flex;
       align-items: center;
       gap: 0.4em;
