@@ -5,6 +5,7 @@ import sinon from 'sinon';
 import { CivicEvent } from '../../src/event/civic-event.js';
 import '../../src/event/define.js';
 import { FeedController } from '../../src/feed/feed-controller.js';
+import type { FeedErrorEvent, FeedLoadEvent } from '../../src/feed/events.js';
 import { renderFeedStatus, renderStaleNote } from '../../src/feed/feed-status.js';
 import { localize } from '../../src/feed/text.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
@@ -59,7 +60,7 @@ describe('<civic-event> and widgets', () => {
     el.src = feedUrl();
     const loaded = oneEvent(el, 'civic-feed-load');
     document.body.append(el);
-    const event = await loaded;
+    const event = (await loaded) as FeedLoadEvent;
     expect(event.feed.event.id).to.equal('live-learning-local-democracy');
     expect(event.bubbles && event.composed).to.be.true;
     el.remove();
@@ -116,7 +117,7 @@ describe('<civic-event> and widgets', () => {
       expect(shadowText(en!)).to.contain(english);
       expect(shadowText(fr!)).to.contain(french);
       expect(errors.callCount, 'one console error for the page, not one per widget').to.equal(1);
-      expect((await failed).stale).to.be.false;
+      expect(((await failed) as FeedErrorEvent).stale).to.be.false;
       expect(pageErrors).to.be.empty;
       await expect(en!).to.be.accessible();
     });

@@ -17,7 +17,7 @@ const text = (el: LocaleProbe) => el.shadowRoot!.querySelector('p')!;
 describe('LocaleController', () => {
   it('inherits the closest lang, its own first', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><section lang="es"><locale-probe></locale-probe></section></div>`);
-    const probe = wrapper.querySelector('locale-probe')!;
+    const probe = wrapper.querySelector<LocaleProbe>('locale-probe')!;
     expect(probe.locale.lang).to.equal('es');
     probe.setAttribute('lang', 'fr-CA');
     await nextFrame();
@@ -27,7 +27,7 @@ describe('LocaleController', () => {
 
   it('re-renders when an ancestor lang changes, in Arabic right to left', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en"><locale-probe></locale-probe></div>`);
-    const probe = wrapper.querySelector('locale-probe')!;
+    const probe = wrapper.querySelector<LocaleProbe>('locale-probe')!;
     expect(text(probe).textContent).to.equal('Loading…');
     wrapper.setAttribute('lang', 'ar');
     await nextFrame();
