@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import sinon from 'sinon';
@@ -58,9 +58,9 @@ describe('<civic-event> and widgets', () => {
   it('fires civic-feed-load with the feed', async () => {
     const el = document.createElement('civic-event');
     el.src = feedUrl();
-    const loaded = oneEvent(el, 'civic-feed-load');
+    const loaded = new Promise<FeedLoadEvent>((resolve) => el.addEventListener('civic-feed-load', resolve, { once: true }));
     document.body.append(el);
-    const event = (await loaded) as FeedLoadEvent;
+    const event = await loaded;
     expect(event.feed.event.id).to.equal('live-learning-local-democracy');
     expect(event.bubbles && event.composed).to.be.true;
     el.remove();
@@ -111,13 +111,13 @@ describe('<civic-event> and widgets', () => {
       const el = await fixture<CivicEvent>(html`<civic-event src=${url}>
         <feed-probe lang="en"></feed-probe><feed-probe lang="fr"></feed-probe>
       </civic-event>`);
-      const failed = oneEvent(el, 'civic-feed-error');
+      const failed = new Promise<FeedErrorEvent>((resolve) => el.addEventListener('civic-feed-error', resolve, { once: true }));
       const [en, fr] = [...el.querySelectorAll('feed-probe')];
       await waitUntil(() => en!.shadowRoot!.querySelector('[role=alert]') && fr!.shadowRoot!.querySelector('[role=alert]'));
       expect(shadowText(en!)).to.contain(english);
       expect(shadowText(fr!)).to.contain(french);
       expect(errors.callCount, 'one console error for the page, not one per widget').to.equal(1);
-      expect(((await failed) as FeedErrorEvent).stale).to.be.false;
+      expect((await failed).stale).to.be.false;
       expect(pageErrors).to.be.empty;
       await expect(en!).to.be.accessible();
     });
