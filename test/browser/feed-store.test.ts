@@ -142,10 +142,10 @@ describe('feed store', () => {
     const seen: string[] = [];
     const unsubscribe = store.subscribe((s) => seen.push(s.status));
     await store.load();
-    unsubscribe();
     const [first, second] = spy.getCalls().map((call) => call.args[1]!.signal!);
     expect(first!.aborted).to.be.true;
     expect(second!.aborted).to.be.false;
+    unsubscribe();
     expect(seen).to.deep.equal(['loading', 'ready']);
     expect(errors.callCount).to.equal(0);
     expect((await requests(key)).length).to.equal(2);
