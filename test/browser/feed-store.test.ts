@@ -136,7 +136,7 @@ describe('feed store', () => {
 
   it('aborts a request that a newer one supersedes, and only the newer one sets the state', async () => {
     const errors = sinon.stub(console, 'error');
-    const { url, key } = feedUrl({ delay: 400 });
+    const { url } = feedUrl({ delay: 400 });
     const store = feedStoreFor(url);
     const spy = sinon.spy(window, 'fetch');
     const seen: string[] = [];
@@ -148,7 +148,7 @@ describe('feed store', () => {
     unsubscribe();
     expect(seen).to.deep.equal(['loading', 'ready']);
     expect(errors.callCount).to.equal(0);
-    expect((await requests(key)).length).to.equal(2);
+    expect(spy.callCount).to.equal(2);
   });
 
   it('reports a network failure', async () => {
