@@ -1,0 +1,114 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
+
+/**
+ * `<civic-countdown>` counts down to a session, then says it is live (with the join link), then
+ * that it has ended (with its recording). Each story serves its own copy of the Local Democracy
+ * feed, moved in time so that the state holds whenever the story is opened.
+ */
+const meta: Meta = {
+  title: 'Elements/civic-countdown',
+  component: 'civic-countdown',
+};
+export default meta;
+
+type Story = StoryObj;
+type RawFeed = ReturnType<typeof localDemocracyAt>;
+
+/** The feed with its one session changed by `patch`. */
+function withSession(feed: RawFeed, patch: Record<string, unknown>): Record<string, unknown> {
+  return { ...feed, sessions: feed.sessions.map((s) => ({ ...s, ...patch })) };
+}
+
+const HOUR = 60;
+const DAY = 24 * HOUR;
+
+const upcoming = mockFeed('countdown-upcoming', localDemocracyAt(2 * DAY + 3 * HOUR + 5));
+/** Two days away: the four units, the start in Madrid and in the visitor's zone, calendar links. */
+export const Upcoming: Story = {
+  parameters: { msw: { handlers: upcoming.handlers } },
+  render: () => html`<civic-countdown src=${upcoming.src}></civic-countdown>`,
+};
+
+const soon = mockFeed('countdown-soon', localDemocracyAt(0.25));
+/** Starts 15 seconds after the story opens: watch it switch to "live now" by itself. */
+export const StartingInSeconds: Story = {
+  parameters: { msw: { handlers: soon.handlers } },
+  render: () => html`<civic-countdown src=${soon.src}></civic-countdown>`,
+};
+
+const live = mockFeed('countdown-live', localDemocracyAt(-30));
+/** Started 30 minutes ago: "live now" with the join button. */
+export const Live: Story = {
+  parameters: { msw: { handlers: live.handlers } },
+  render: () => html`<civic-countdown src=${live.src}></civic-countdown>`,
+};
+
+const endedFeed = localDemocracyAt(-3 * HOUR);
+const ended = mockFeed('countdown-ended', {
+  ...endedFeed,
+  recordings: [{ ...endedFeed.recordings[0]!, id: 'rec-local-democracy', session: 'local-democracy' }],
+});
+/** Ended an hour ago; the feed has its recording. */
+export const EndedWithRecording: Story = {
+  parameters: { msw: { handlers: ended.handlers } },
+  render: () => html`<civic-countdown src=${ended.src}></civic-countdown>`,
+};
+
+const cancelled = mockFeed('countdown-cancelled', withSession(localDemocracyAt(DAY), { status: 'cancelled' }));
+/** A cancelled session says so instead of counting (it is shown because the `session` attribute names it). */
+export const Cancelled: Story = {
+  parameters: { msw: { handlers: cancelled.handlers } },
+  render: () => html`<civic-countdown src=${cancelled.src} session="local-democracy"></civic-countdown>`,
+};
+
+const postponed = mockFeed('countdown-postponed', withSession(localDemocracyAt(DAY), { status: 'postponed' }));
+/** A postponed session says so instead of counting. */
+export const Postponed: Story = {
+  parameters: { msw: { handlers: postponed.handlers } },
+  render: () => html`<civic-countdown src=${postponed.src}></civic-countdown>`,
+};
+
+const compact = mockFeed('countdown-compact', localDemocracyAt(3 * HOUR + 20));
+/** `layout="compact"`: one line, for a header or a sidebar. */
+export const Compact: Story = {
+  parameters: { msw: { handlers: compact.handlers } },
+  render: () => html`<civic-countdown src=${compact.src} layout="compact"></civic-countdown>`,
+};
+
+const dark = mockFeed('countdown-dark', localDemocracyAt(DAY + 5));
+/** `theme="dark"`, with two of the element's own custom properties set. */
+export const Dark: Story = {
+  parameters: { msw: { handlers: dark.handlers }, backgrounds: { default: 'dark' } },
+  render: () => html`<div style="background:#0e1013;padding:1rem">
+    <civic-countdown src=${dark.src} theme="dark" style="--civic-countdown-value-size:2.5em;--civic-countdown-gap:0.75rem"></civic-countdown>
+  </div>`,
+};
+
+const arabicFeed = localDemocracyAt(DAY + 2 * HOUR);
+const arabic = mockFeed(
+  'countdown-arabic',
+  withSession(arabicFeed, { title: { ...arabicFeed.sessions[0]!.title, ar: 'الديمقراطية المحلية في عصر ما بعد كوفيد-19' } }),
+);
+/** `lang="ar"`: right to left, Arabic plurals from Intl. */
+export const Arabic: Story = {
+  parameters: { msw: { handlers: arabic.handlers } },
+  render: () => html`<civic-countdown src=${arabic.src} lang="ar"></civic-countdown>`,
+};
+
+const loading = mockFeed('countdown-loading', localDemocracyAt(DAY), { delayMs: 'infinite' });
+/** The feed never answers. */
+export const Loading: Story = {
+  parameters: { msw: { handlers: loading.handlers } },
+  render: () => html`<civic-countdown src=${loading.src}></civic-countdown>`,
+};
+
+const failing = mockFeed('countdown-error', {}, { status: 503 });
+/** The feed server answers 503. */
+export const FeedError: Story = {
+  name: 'Error',
+  tags: ['console-error-expected'],
+  parameters: { msw: { handlers: failing.handlers } },
+  render: () => html`<civic-countdown src=${failing.src}></civic-countdown>`,
+};
