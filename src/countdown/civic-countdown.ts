@@ -12,7 +12,7 @@ import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
 import { formatDate, formatTimeWithZone, resolveTimeZone, zoneCity } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
-import { countdownParts, spokenDuration, unitFormat, UNITS, type CountdownParts } from './countdown-parts.js';
+import { countdownParts, numberFormat, spokenDuration, unitFormat, UNITS, type CountdownParts } from './countdown-parts.js';
 import { CountdownEndEvent, CountdownStartEvent } from './events.js';
 import { countdownMessages } from './messages.js';
 import { countdownStyles } from './styles.js';
@@ -74,6 +74,8 @@ export class CivicCountdown extends LitElement {
   private phase?: Phase;
   private heading = '';
   private parts: CountdownParts = countdownParts(0);
+  private units: Intl.NumberFormatPart[][] = [];
+  private spoken = '';
   private when = '';
   private calendar?: CalendarEntry;
   private recordingUrl?: string;
@@ -89,6 +91,7 @@ export class CivicCountdown extends LitElement {
     const session = feed && pickSession(feed, now, this.session);
     const { lang, ui } = this.locale;
     this.shown = session;
+    this.phase = undefined;
     if (!feed || !session) return;
     const phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
     this.observe(session, phase, now);
@@ -96,6 +99,8 @@ export class CivicCountdown extends LitElement {
     this.heading = localize(session.title, lang, feed.languages);
     const start = new Date(session.start);
     this.parts = countdownParts(start.getTime() - now);
+    this.units = phase === 'upcoming' ? this.unitPieces(this.layout === 'compact') : [];
+    this.spoken = spokenDuration(this.parts, lang);
     this.when = this.startLine(start, session.timeZone ?? feed.event.timeZone);
     this.calendar = phase === 'upcoming' ? sessionCalendarEntry(feed, session, lang) : undefined;
     this.recordingUrl = feed.recordings?.find((r) => r.session === session.id)?.url;
@@ -158,17 +163,17 @@ export class CivicCountdown extends LitElement {
     const title = html`<span class="title" part="title">${this.heading}</span>`;
     const time = html`<time part="time" datetime=${new Date(session.start).toISOString()}>${this.when}</time>`;
     return compact
-      ? html`<div class="line">${title} ${this.renderState(session, true)}</div>`
-      : html`${title} ${this.renderState(session, false)}
+      ? html`<div class="line">${title} ${this.renderState(session)}</div>`
+      : html`${title} ${this.renderState(session)}
           <p class="when">${time}</p>
           ${this.calendar ? renderCalendarLinks(this.calendar, this.locale.ui) : nothing}`;
   }
 
-  private renderState(session: Session, compact: boolean): TemplateResult {
+  private renderState(session: Session): TemplateResult {
     const t = countdownMessages[this.locale.ui];
     switch (this.phase) {
       case 'upcoming':
-        return this.renderTimer(compact);
+        return this.renderTimer();
       case 'live':
         return html`<span class="live-mark"><span class="dot" aria-hidden="true"></span>${t.live}</span>
           ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
@@ -180,20 +185,29 @@ export class CivicCountdown extends LitElement {
     }
   }
 
-  private renderTimer(compact: boolean): TemplateResult {
-    const { lang, ui } = this.locale;
+  private renderTimer(): TemplateResult {
+    const t = countdownMessages[this.locale.ui];
+    return html`<div class="timer" role="timer" aria-live="off" aria-atomic="true" aria-label=${t.timeLeft}>
+      <span class="visually-hidden">${t.startsIn(this.spoken)}</span>
+      <span class="units" aria-hidden="true">${this.units.map(
+        (pieces) => html`<span class="unit" part="unit">${pieces.map((p) =>
+          p.type === 'integer' ? html`<span class="value">${p.value}</span>` : html`<span class="label">${p.value}</span>`,
+        )}</span>`,
+      )}</span>
+    </div>`;
+  }
+
+  /** Each unit as Intl's pieces: "2" and " days", in the language's order. */
+  private unitPieces(compact: boolean): Intl.NumberFormatPart[][] {
+    const { lang } = this.locale;
     const parts = this.parts;
     // Compact drops the leading zero units ("5 min 10 s"); full keeps four boxes that do not jump.
     const first = compact ? Math.max(0, UNITS.findIndex((u) => parts[u] > 0)) : 0;
-    const units = UNITS.slice(first).map((unit) => {
+    return UNITS.slice(first).map((unit) => {
       const pieces = unitFormat(lang, unit, compact ? 'narrow' : 'long').formatToParts(parts[unit]);
-      return html`<span class="unit" part="unit">${pieces.map((p) =>
-        p.type === 'integer' ? html`<span class="value">${p.value}</span>` : html`<span class="label">${p.value}</span>`,
-      )}</span>`;
+      // Arabic says "يوم" for one day and "يومان" for two, with no digit: the box still shows one.
+      if (!pieces.some((p) => p.type === 'integer')) pieces.unshift({ type: 'integer', value: numberFormat(lang).format(parts[unit]) }, { type: 'literal', value: ' ' });
+      return pieces;
     });
-    return html`<div class="timer" role="timer" aria-live="off" aria-atomic="true" aria-label=${countdownMessages[ui].timeLeft}>
-      <span class="visually-hidden">${countdownMessages[ui].startsIn(spokenDuration(parts, lang))}</span>
-      <span class="units" aria-hidden="true">${units}</span>
-    </div>`;
   }
 }

@@ -28,10 +28,14 @@ const formats = new Map<string, Intl.NumberFormat>();
 
 /** "2 days", "2 j", "يومان": plurals and word order from Intl, in every language. */
 export function unitFormat(lang: string, unit: CountdownUnit, display: 'long' | 'narrow'): Intl.NumberFormat {
-  const key = `${lang} ${unit} ${display}`;
+  return numberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: display });
+}
+
+/** A cached Intl.NumberFormat; plain numbers without `options`. */
+export function numberFormat(lang: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = lang + JSON.stringify(options);
   let format = formats.get(key);
   if (!format) {
-    const options = { style: 'unit', unit: unit.slice(0, -1), unitDisplay: display } as const;
     try {
       format = new Intl.NumberFormat(lang, options);
     } catch {

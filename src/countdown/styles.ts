@@ -71,6 +71,7 @@ export const countdownStyles = [
     .calendar {
       display: flex;
       flex-wrap: wrap;
+      align-items: center;
       gap: 0.25em 1em;
       font-size: 0.9em;
     }

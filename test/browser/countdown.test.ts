@@ -361,6 +361,7 @@ describe('civic-countdown', () => {
         const el = await countdown({ session: 'local-democracy', lang });
         expect($(el, '.base')!.getAttribute('dir')).to.equal(dir);
         expect(text(el, '[role="timer"] .visually-hidden')).to.equal(sentence);
+        expect(units(el)).to.deep.equal([1, 2, 3, 0]); // a number in every box, even where Arabic says "one day" in a word
         await accessible(el);
         await jump(el, DAY + 2 * HOUR + 3 * MINUTE);
         expect(text(el, '.live-mark')).to.equal(live);
