@@ -33,10 +33,10 @@ type Phase = SessionPhase | 'cancelled' | 'postponed';
  * @csspart button - The "join" link while the session is live.
  * @csspart calendar - The "add to calendar" links.
  * @csspart notice - Loading, no-session and stale-feed notices.
- * @cssprop --civic-countdown-value-size - Size of the numbers in the full layout (default 2em).
- * @cssprop --civic-countdown-unit-background - Background of each unit (default the subtle surface).
- * @cssprop --civic-countdown-live-color - Color of the "live now" mark (default `--civic-color-live`).
- * @cssprop --civic-countdown-gap - Space between the units (default 0.5rem).
+ * @cssprop [--civic-countdown-value-size=2em] - Size of the numbers in the full layout.
+ * @cssprop [--civic-countdown-unit-background=var(--civic-color-subtle)] - Background of each unit.
+ * @cssprop [--civic-countdown-live-color=var(--civic-color-live)] - Color of the "live now" mark.
+ * @cssprop [--civic-countdown-gap=0.5rem] - Space between the units.
  * @fires civic-countdown-start - The session went live while shown (`CountdownStartEvent`: `session`).
  *   Not fired when the widget first renders a session that is already live.
  * @fires civic-countdown-end - The session ended while shown (`CountdownEndEvent`: `session`). Not
