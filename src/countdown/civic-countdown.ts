@@ -10,7 +10,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
-import { formatDate, formatTimeWithZone, resolveTimeZone, zoneCity } from '../time/format.js';
+import { formatDate, formatShortDate, formatTimeWithZone, localTimeZone, resolveTimeZone, zoneCity } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
 import { countdownParts, numberFormat, spokenDuration, unitFormat, UNITS, type CountdownParts } from './countdown-parts.js';
 import { CountdownEndEvent, CountdownStartEvent } from './events.js';
@@ -101,7 +101,7 @@ export class CivicCountdown extends LitElement {
     this.parts = countdownParts(start.getTime() - now);
     this.units = phase === 'upcoming' ? this.unitPieces(this.layout === 'compact') : [];
     this.spoken = spokenDuration(this.parts, lang);
-    this.when = this.startLine(start, session.timeZone ?? feed.event.timeZone);
+    this.when = this.startLine(start, session.timeZone ?? feed.event.timeZone, this.layout === 'compact');
     this.calendar = phase === 'upcoming' ? sessionCalendarEntry(feed, session, lang) : undefined;
     this.recordingUrl = feed.recordings?.find((r) => r.session === session.id)?.url;
     this.announcement = phase === 'live' && this.wentLive === session.id ? countdownMessages[ui].wentLive(this.heading) : '';
@@ -124,17 +124,22 @@ export class CivicCountdown extends LitElement {
     if ((before.phase === 'upcoming' || before.phase === 'live') && phase === 'ended') this.pending.push(new CountdownEndEvent(session));
   }
 
-  /** "Thursday, June 18, 2026, 3:00 PM CEST, Madrid · 9:00 AM EDT your time" */
-  private startLine(start: Date, eventZone: string): string {
+  /**
+   * "Thursday, June 18, 2026, 3:00 PM CEST, Madrid · 9:00 AM EDT your time"; compact: "Jun 18, 9:00 AM EDT"
+   * in the zone the `time-zone` attribute asks for.
+   */
+  private startLine(start: Date, eventZone: string, compact: boolean): string {
     const { lang, ui } = this.locale;
     const key = `${this.timeZone}|${eventZone}`;
     // Resolved once per setting: an unknown zone warns once, not every second.
     if (this.zones.key !== key) this.zones = { key, zone: resolveTimeZone(this.timeZone, eventZone) };
     const zone = this.zones.zone;
     const comma = ui === 'ar' ? '، ' : ', ';
+    if (compact) return `${formatShortDate(start, lang, zone)}${comma}${formatTimeWithZone(start, lang, zone)}`;
     const atEvent = `${formatTimeWithZone(start, lang, eventZone)}${comma}${zoneCity(eventZone)}`;
     const atVisitor = formatTimeWithZone(start, lang, zone);
-    const local = !this.timeZone || this.timeZone === 'local';
+    // "your time" also when an unknown zone fell back to the visitor's, or when the visitor is in the zone named.
+    const local = zone === localTimeZone();
     const visitor = atVisitor === formatTimeWithZone(start, lang, eventZone) ? '' : ` · ${atVisitor} ${local ? commonMessages[ui].yourTime : zoneCity(zone)}`;
     return `${formatDate(start, lang, zone)}${comma}${atEvent}${visitor}`;
   }
@@ -163,7 +168,7 @@ export class CivicCountdown extends LitElement {
     const title = html`<span class="title" part="title">${this.heading}</span>`;
     const time = html`<time part="time" datetime=${new Date(session.start).toISOString()}>${this.when}</time>`;
     return compact
-      ? html`<div class="line">${title} ${this.renderState(session)}</div>`
+      ? html`<div class="line">${title} ${this.renderState(session)} <span class="when">${time}</span></div>`
       : html`${title} ${this.renderState(session)}
           <p class="when">${time}</p>
           ${this.calendar ? renderCalendarLinks(this.calendar, this.locale.ui) : nothing}`;

@@ -138,6 +138,15 @@ describe('civic-countdown', () => {
       expect(text(seoul, 'time')).to.equal('Thursday, June 18, 2026, 3:00 PM GMT+2, Madrid · 10:00 PM GMT+9 Seoul');
     });
 
+    it('falls back to the visitor zone for an unknown time-zone, warning once, not every second', async () => {
+      fakeNow(START - DAY);
+      const warn = sinon.stub(console, 'warn');
+      const el = await countdown({ session: 'local-democracy', timeZone: 'Mars/Olympus_Mons' });
+      await advance(el, 3 * SECOND);
+      expect(warn.callCount).to.equal(1);
+      expect(text(el, 'time')).to.equal('Thursday, June 18, 2026, 3:00 PM GMT+2, Madrid · 9:00 AM EDT your time');
+    });
+
     it('is live with a join button, then ended with the recording', async () => {
       fakeNow(START + MINUTE);
       const el = await countdown({ session: 'local-democracy' });
@@ -207,7 +216,8 @@ describe('civic-countdown', () => {
       expect($(el, '.compact .line')).to.not.equal(null);
       expect(units(el)).to.deep.equal([5, 10]);
       expect([...el.shadowRoot!.querySelectorAll('.label')].map((l) => l.textContent)).to.deep.equal(['m', 's']);
-      expect($(el, 'time')).to.equal(null);
+      expect(text(el, 'time')).to.equal('Jun 18, 9:00 AM EDT');
+      expect($(el, 'time')!.getAttribute('datetime')).to.equal('2026-06-18T13:00:00.000Z');
       await accessible(el);
     });
 
@@ -262,6 +272,19 @@ describe('civic-countdown', () => {
       expect(starts.callCount).to.equal(0);
       await advance(el, 5 * SECOND);
       expect(ends.callCount).to.equal(1);
+    });
+
+    it('fires nothing for a session that had already ended when the page opened', async () => {
+      fakeNow(END + SECOND);
+      const events = sinon.spy();
+      document.addEventListener('civic-countdown-end', events);
+      document.addEventListener('civic-countdown-start', events);
+      const el = await countdown({ session: 'local-democracy' });
+      await advance(el, 3 * SECOND);
+      document.removeEventListener('civic-countdown-end', events);
+      document.removeEventListener('civic-countdown-start', events);
+      expect(phaseOf(el)).to.equal('ended');
+      expect(events.callCount).to.equal(0);
     });
 
     it('fires the end event when the default selection moves on to the next session', async () => {
