@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 
 /**
@@ -31,11 +32,13 @@ export const Upcoming: Story = {
   render: () => html`<civic-countdown src=${upcoming.src}></civic-countdown>`,
 };
 
-const soon = mockFeed('countdown-soon', localDemocracyAt(0.25));
+// Dated when the feed is requested, not when Storybook loaded, so that it still counts when opened late.
+const SOON_SRC = '/mock/countdown-soon.json';
+const soonHandler = http.get(SOON_SRC, () => HttpResponse.json(localDemocracyAt(0.25), { headers: { Date: new Date().toUTCString() } }));
 /** Starts 15 seconds after the story opens: watch it switch to "live now" by itself. */
 export const StartingInSeconds: Story = {
-  parameters: { msw: { handlers: soon.handlers } },
-  render: () => html`<civic-countdown src=${soon.src}></civic-countdown>`,
+  parameters: { msw: { handlers: [soonHandler] } },
+  render: () => html`<civic-countdown src=${SOON_SRC}></civic-countdown>`,
 };
 
 const live = mockFeed('countdown-live', localDemocracyAt(-30));
