@@ -66,8 +66,6 @@ export class CivicCountdown extends LitElement {
 
   private readonly feed = new FeedController(this);
   private readonly locale = new LocaleController(this);
-  // Held for its effect: one re-render per second from the page's one ticker.
-  protected readonly tick = new TickController(this);
 
   // Derived in willUpdate.
   private shown?: Session;
@@ -84,6 +82,12 @@ export class CivicCountdown extends LitElement {
   private seen?: { session: Session; phase: Phase };
   private wentLive?: string;
   private pending: Event[] = [];
+
+  constructor() {
+    super();
+    // Re-renders once a second from the page's one ticker; the host keeps the controller.
+    new TickController(this);
+  }
 
   protected override willUpdate(): void {
     const feed = this.feed.state?.feed;
