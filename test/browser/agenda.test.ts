@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/agenda/define.js';
 import type { CivicAgenda } from '../../src/agenda/civic-agenda.js';
+import type { AgendaFilterEvent } from '../../src/agenda/events.js';
 import { agendaMessages } from '../../src/agenda/messages.js';
 import { feedStoreFor, type FeedState } from '../../src/feed/store.js';
 import { commonMessages } from '../../src/i18n/common-messages.js';
@@ -137,7 +138,7 @@ describe('<civic-agenda>', () => {
       s.dispatchEvent(new Event('change'));
       return elementUpdated(el);
     };
-    const event = oneEvent(el, 'civic-agenda-filter');
+    const event = oneEvent(el, 'civic-agenda-filter') as unknown as Promise<AgendaFilterEvent>;
     await select(1, 'peer');
     expect((await event).filters).to.deep.equal({ track: 'peer' });
     expect((await event).shown).to.equal(3);
