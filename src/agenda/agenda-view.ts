@@ -14,12 +14,14 @@ export interface SpeakerView {
 }
 
 export interface ItemView {
-  start: Date;
-  end: Date;
+  /** RFC 3339, for `<time datetime>`. */
+  startAttr: string;
+  endAttr: string;
   startText: string;
   endText: string;
   title: string;
-  kind?: string;
+  kind: string;
+  /** " · Name, Name", or empty. */
   speakers: string;
 }
 
@@ -37,7 +39,8 @@ export interface SessionView extends Filterable {
   eventCity?: string;
   trackTitle?: string;
   location: string;
-  languageNames: string;
+  /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English, French". */
+  meta: string;
   speakers: SpeakerView[];
   items: ItemView[];
   pollTitle?: string;
@@ -82,7 +85,7 @@ function languageName(tag: string, lang: string): string {
  * Everything the agenda shows, formatted once for a feed, a language and a display zone: the
  * costly part (grouping, Intl formatting, search text) is done here, not in `render()`.
  */
-export function buildAgendaView(feed: Feed, lang: string, zone: string): AgendaView {
+export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesLabel: string): AgendaView {
   const languages = feed.languages ?? [];
   const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, languages);
   const speakersById = new Map((feed.speakers ?? []).map((s) => [s.id, s]));
@@ -95,6 +98,10 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string): AgendaV
       return speaker ? [speaker] : [];
     });
   const usedTracks = new Set<string>();
+  // Items repeat the same few times (one item's end is the next one's start): format each once.
+  const times = new Map<string, string>();
+  const time = (iso: string) => times.get(iso) ?? times.set(iso, formatTime(new Date(iso), lang, zone)).get(iso)!;
+  const timeWithZone = (iso: string) => times.get(iso + 'z') ?? times.set(iso + 'z', formatTimeWithZone(new Date(iso), lang, zone)).get(iso + 'z')!;
   const usedLanguages = new Set<string>();
 
   const days = groupByDay(feed.sessions, zone).map(({ key, items }) => ({
@@ -112,18 +119,17 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string): AgendaV
         url: s.url,
       }));
       const items = (session.items ?? []).map((item): ItemView => {
-        const itemStart = new Date(item.start);
-        const itemEnd = new Date(item.end);
+        const names = people(item.speakers)
+          .map((s) => s.name)
+          .join(', ');
         return {
-          start: itemStart,
-          end: itemEnd,
-          startText: formatTime(itemStart, lang, zone),
-          endText: formatTimeWithZone(itemEnd, lang, zone),
+          startAttr: item.start,
+          endAttr: item.end,
+          startText: time(item.start),
+          endText: timeWithZone(item.end),
           title: text(item.title),
-          kind: item.kind,
-          speakers: people(item.speakers)
-            .map((s) => s.name)
-            .join(', '),
+          kind: item.kind ?? '',
+          speakers: names && ` · ${names}`,
         };
       });
       const differs = zoneOffsetMinutes(start, ownZone) !== zoneOffsetMinutes(start, zone);
@@ -140,13 +146,19 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string): AgendaV
         description: text(session.description),
         start,
         end,
-        startText: formatTime(start, lang, zone),
-        endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + formatTimeWithZone(end, lang, zone),
+        startText: time(session.start),
+        endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
         eventTime: differs ? `${formatTime(start, lang, ownZone)}–${formatTimeWithZone(end, lang, ownZone)}` : undefined,
         eventCity: differs ? zoneCity(ownZone) : undefined,
         trackTitle,
         location: text(session.location),
-        languageNames: (session.languages ?? []).map((tag) => languageName(tag, lang)).join(', '),
+        meta: [
+          trackTitle,
+          text(session.location),
+          session.languages?.length && `${languagesLabel}: ${session.languages.map((tag) => languageName(tag, lang)).join(', ')}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
         speakers,
         items,
         pollTitle: session.poll ? text(poll?.title) || session.poll : undefined,

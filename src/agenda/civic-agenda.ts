@@ -93,7 +93,7 @@ export class CivicAgenda extends LitElement {
     const lang = this.locale.lang;
     if (feed !== this.viewOf[0] || lang !== this.viewOf[1] || this.zone !== this.viewOf[2]) {
       this.viewOf = [feed, lang, this.zone];
-      this.view = buildAgendaView(feed, lang, this.zone);
+      this.view = buildAgendaView(feed, lang, this.zone, agendaMessages[this.locale.ui].languages);
       if (this.view.missingSpeakers.length && !warned.has(feed)) {
         warned.add(feed);
         console.warn(`[civic-widgets] <civic-agenda>: speakers not found in "speakers": ${this.view.missingSpeakers.join(', ')}`);
@@ -195,9 +195,7 @@ export class CivicAgenda extends LitElement {
           ${s.eventTime ? html`<span class="event-time">${s.eventTime} (${s.eventCity})</span>` : nothing}
         </p>
         <p class="meta">
-          ${s.trackTitle ? html`<span>${s.trackTitle}</span>` : nothing} ${s.location ? html`<span>${s.location}</span>` : nothing}
-          ${joinUrl && !cancelled ? html`<a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
-          ${s.languageNames ? html`<span>${t.languages}: ${s.languageNames}</span>` : nothing}
+          ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
         ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
         ${s.speakers.length
@@ -205,7 +203,7 @@ export class CivicAgenda extends LitElement {
               ${s.speakers.map(
                 (p) => html`<li>
                   ${p.photo ? html`<img src=${p.photo} alt="" width="40" height="40" loading="lazy" />` : nothing}
-                  <span>${p.url ? html`<a href=${p.url}>${p.name}</a>` : html`<strong>${p.name}</strong>`} ${p.details}</span>
+                  <span><strong>${p.url ? html`<a href=${p.url}>${p.name}</a>` : p.name}</strong> ${p.details}</span>
                 </li>`,
               )}
             </ul>`
@@ -213,11 +211,9 @@ export class CivicAgenda extends LitElement {
         ${s.items.length
           ? html`<ol class="items">
               ${s.items.map(
-                (item, i) => html`<li part="item" data-kind=${item.kind ?? nothing}>
-                  <time datetime=${s.session.items![i]!.start}>${item.startText}</time>–<time datetime=${s.session.items![i]!.end}
-                    >${item.endText}</time
-                  >
-                  ${item.title}${item.speakers ? html` <span class="by">· ${item.speakers}</span>` : nothing}
+                (item) => html`<li part="item" data-kind=${item.kind}>
+                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time>
+                  ${item.title}<span class="by">${item.speakers}</span>
                 </li>`,
               )}
             </ol>`
