@@ -9,7 +9,7 @@ import { round } from './support/stats.js';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const SESSIONS = 300;
 const ITEMS = 5;
-const RUNS = 11;
+const RUNS = 15;
 
 /** 300 sessions of 5 items over five days in Madrid, with speakers and tracks: a big congress. */
 export function benchFeed(): Record<string, unknown> {
@@ -135,15 +135,22 @@ export async function run(): Promise<Record<string, number | string>> {
     const { median } = await import('./support/stats.js');
     const lit = median(agenda);
     const plain = median(html);
+    // On a shared 2-core machine the median moves with the neighbours' load; the fastest run of each
+    // (both measured in the same page, interleaved) is the steadier comparison, so both are printed.
+    const litMin = Math.min(...agenda);
+    const plainMin = Math.min(...html);
     const figures = {
       'agenda 300x5 render ms (median)': round(lit),
       'agenda 300x5 innerHTML ms (median)': round(plain),
       'agenda / innerHTML ratio': round(lit / plain, 2),
+      'agenda 300x5 render ms (min)': round(litMin),
+      'agenda 300x5 innerHTML ms (min)': round(plainMin),
+      'agenda / innerHTML ratio (min)': round(litMin / plainMin, 2),
     };
     console.log(`civic-agenda, ${SESSIONS} sessions × ${ITEMS} items, median of ${RUNS} runs, feed already in the store`);
     console.log(`  <civic-agenda> src set → updateComplete: ${round(lit)} ms  (runs: ${agenda.map((x) => round(x)).join(', ')})`);
     console.log(`  innerHTML of the same content:          ${round(plain)} ms  (runs: ${html.map((x) => round(x)).join(', ')})`);
-    console.log(`  ratio ${round(lit / plain, 2)}× (goal ≤ 1.5×)`);
+    console.log(`  ratio ${round(lit / plain, 2)}× of medians, ${round(litMin / plainMin, 2)}× of the fastest runs (${round(litMin)} / ${round(plainMin)} ms); goal ≤ 1.5×`);
     return figures;
   } finally {
     await browser.close();

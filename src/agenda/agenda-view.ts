@@ -1,6 +1,6 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
-import { formatDate, formatShortDate, formatTime, formatTimeWithZone, dayKey, zoneCity, zoneOffsetMinutes } from '../time/format.js';
+import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
 import { searchable, type Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
@@ -19,10 +19,8 @@ export interface ItemView {
   endAttr: string;
   startText: string;
   endText: string;
-  title: string;
-  kind: string;
-  /** " · Name, Name", or empty. */
-  speakers: string;
+  /** "Opening · Name, Name" */
+  line: string;
 }
 
 export interface SessionView extends Filterable {
@@ -34,9 +32,8 @@ export interface SessionView extends Filterable {
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
   startText: string;
   endText: string;
-  /** The same span in the session's own zone, when its clock differs: "9:00 AM–10:30 AM GMT+9". */
+  /** The same span in the session's own zone, when its clock differs: "9:00 AM–10:30 AM GMT+9 (Seoul)". */
   eventTime?: string;
-  eventCity?: string;
   trackTitle?: string;
   location: string;
   /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English, French". */
@@ -64,21 +61,21 @@ export interface AgendaView {
   missingSpeakers: string[];
 }
 
-const languageNames = new Map<string, Intl.DisplayNames | null>();
+const languageNames = new Map<string, string>();
 
+/** "French" for "fr", in `lang`; cached: Intl.DisplayNames is slow to ask hundreds of times. */
 function languageName(tag: string, lang: string): string {
-  if (!languageNames.has(lang)) {
+  const key = `${lang} ${tag}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
     try {
-      languageNames.set(lang, new Intl.DisplayNames([lang], { type: 'language' }));
+      name = new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
     } catch {
-      languageNames.set(lang, null);
+      name = tag;
     }
+    languageNames.set(key, name);
   }
-  try {
-    return languageNames.get(lang)?.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
+  return name;
 }
 
 /**
@@ -98,20 +95,53 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
       return speaker ? [speaker] : [];
     });
   const usedTracks = new Set<string>();
-  // Items repeat the same few times (one item's end is the next one's start): format each once.
-  const times = new Map<string, string>();
-  const time = (iso: string) => times.get(iso) ?? times.set(iso, formatTime(new Date(iso), lang, zone)).get(iso)!;
-  const timeWithZone = (iso: string) => times.get(iso + 'z') ?? times.set(iso + 'z', formatTimeWithZone(new Date(iso), lang, zone)).get(iso + 'z')!;
   const usedLanguages = new Set<string>();
+
+  const first = feed.sessions.reduce<Date | undefined>((min, s) => (!min || Date.parse(s.start) < +min ? new Date(s.start) : min), undefined);
+  const last = feed.sessions.reduce<Date | undefined>((max, s) => (!max || Date.parse(s.end) > +max ? new Date(s.end) : max), undefined);
+  const eventZone = feed.event.timeZone;
+  const clockChanges: AgendaView['clockChanges'] = [];
+  // A zone that keeps one offset for the whole event (most do) needs one Intl call, not one per session.
+  const steady = new Map<string, number | null>();
+  const steadyOffset = (z: string): number | null => {
+    if (!steady.has(z)) steady.set(z, first && last && !offsetChange(z, first, last) ? zoneOffsetMinutes(first, z) : null);
+    return steady.get(z)!;
+  };
+  const offset = (date: Date, z: string): number => steadyOffset(z) ?? zoneOffsetMinutes(date, z);
+  // Items repeat the same few instants (one item's end is the next one's start): format each once,
+  // and a steady zone's name ("GMT+9") once for the whole event.
+  const times = new Map<string, string>();
+  const time = (iso: string, z = zone) => {
+    let value = times.get(iso + z);
+    if (value === undefined) times.set(iso + z, (value = formatTime(new Date(iso), lang, z)));
+    return value;
+  };
+  const names = new Map<string, string>();
+  const timeWithZone = (iso: string, z = zone) => {
+    if (steadyOffset(z) === null) return `${time(iso, z)} ${zoneName(new Date(iso), lang, z)}`;
+    let name = names.get(z);
+    if (name === undefined) names.set(z, (name = zoneName(first!, lang, z)));
+    return `${time(iso, z)} ${name}`;
+  };
+  if (first && last) {
+    for (const z of new Set([zone, eventZone])) {
+      const at = offsetChange(z, first, last);
+      if (at) clockChanges.push({ city: zoneCity(z), date: formatShortDate(at, lang, z) });
+    }
+  }
 
   const days = groupByDay(feed.sessions, zone).map(({ key, items }) => ({
     key,
     label: formatDate(new Date(items[0]!.start), lang, zone),
     sessions: items.map((session): SessionView => {
+      let search: string | undefined;
       const start = new Date(session.start);
       const end = new Date(session.end);
       const ownZone = session.timeZone ?? feed.event.timeZone;
-      const crossesMidnight = dayKey(end, zone) !== key;
+      const steadyHere = steadyOffset(zone);
+      // With one offset all along, the local day is arithmetic; Intl only where clocks change.
+      const endDay = steadyHere === null ? dayKey(end, zone) : new Date(+end + steadyHere * 60_000).toISOString().slice(0, 10);
+      const crossesMidnight = endDay !== key;
       const speakers = people(session.speakers).map((s) => ({
         name: s.name,
         details: [text(s.role), text(s.organization), s.city, s.country].filter(Boolean).join(', '),
@@ -127,12 +157,10 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
           endAttr: item.end,
           startText: time(item.start),
           endText: timeWithZone(item.end),
-          title: text(item.title),
-          kind: item.kind ?? '',
-          speakers: names && ` · ${names}`,
+          line: names ? `${text(item.title)} · ${names}` : text(item.title),
         };
       });
-      const differs = zoneOffsetMinutes(start, ownZone) !== zoneOffsetMinutes(start, zone);
+      const differs = offset(start, ownZone) !== offset(start, zone);
       const trackTitle = session.track ? (tracksById.get(session.track) ?? session.track) : undefined;
       if (session.track) usedTracks.add(session.track);
       session.languages?.forEach((tag) => usedLanguages.add(tag));
@@ -148,8 +176,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         end,
         startText: time(session.start),
         endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
-        eventTime: differs ? `${formatTime(start, lang, ownZone)}–${formatTimeWithZone(end, lang, ownZone)}` : undefined,
-        eventCity: differs ? zoneCity(ownZone) : undefined,
+        eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : undefined,
         trackTitle,
         location: text(session.location),
         meta: [
@@ -162,30 +189,19 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         speakers,
         items,
         pollTitle: session.poll ? text(poll?.title) || session.poll : undefined,
-        text: '',
+        // Built on the first search only: most visitors never search.
+        get text() {
+          return (search ??= searchable([this.title, this.description, this.meta, ...speakers.map((s) => `${s.name} ${s.details}`), ...items.map((i) => i.line)].join(' ')));
+        },
       };
-      view.text = searchable(
-        [view.title, view.description, view.location, trackTitle, ...speakers.map((s) => `${s.name} ${s.details}`), ...items.map((i) => i.title)].join(' '),
-      );
       return view;
     }),
   }));
 
-  const sessions = days.flatMap((d) => d.sessions);
-  const first = sessions[0]?.start;
-  const last = sessions.reduce<Date | undefined>((max, s) => (!max || s.end > max ? s.end : max), undefined);
-  const eventZone = feed.event.timeZone;
-  const clockChanges: AgendaView['clockChanges'] = [];
-  if (first && last) {
-    for (const z of new Set([zone, eventZone])) {
-      const at = offsetChange(z, first, last);
-      if (at) clockChanges.push({ city: zoneCity(z), date: formatShortDate(at, lang, z) });
-    }
-  }
   return {
     days,
-    total: sessions.length,
-    zones: first && zoneOffsetMinutes(first, zone) !== zoneOffsetMinutes(first, eventZone) ? [zoneCity(zone), zoneCity(eventZone)] : undefined,
+    total: feed.sessions.length,
+    zones: first && offset(first, zone) !== offset(first, eventZone) ? [zoneCity(zone), zoneCity(eventZone)] : undefined,
     clockChanges,
     tracks: [...usedTracks].map((id) => ({ id, title: tracksById.get(id) ?? id })),
     languages: [...usedLanguages].map((tag) => ({ tag, name: languageName(tag, lang) })),

@@ -116,7 +116,7 @@ export class CivicAgenda extends LitElement {
   protected override render(): TemplateResult {
     const state = this.feed.state;
     const view = this.view;
-    return html`<div part="base" class="base" lang=${this.locale.lang} dir=${this.locale.dir}>
+    return html`<div part="base" class="base" lang=${this.locale.lang} dir=${this.locale.dir} @toggle=${this.onToggle}>
       ${renderStaleNote(state, this.locale)}
       ${view ? this.renderProgramme(view) : renderFeedStatus(state, this.locale)}
     </div>`;
@@ -184,15 +184,15 @@ export class CivicAgenda extends LitElement {
     const live = !cancelled && this.now >= +s.start && this.now < +s.end;
     const phase = live ? 'live' : this.now >= +s.end ? 'ended' : 'upcoming';
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
-      <article id="s-${id}" tabindex="-1" aria-labelledby="t-${id}">
-        <h3 id="t-${id}" part="title">
+      <article id="s-${id}" tabindex="-1">
+        <h3 part="title">
           ${s.title}${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
             ? html` <span class="badge">${t[status]}</span>`
             : nothing}
         </h3>
         <p class="when" part="time">
           <time datetime=${s.session.start}>${s.startText}</time>–<time datetime=${s.session.end}>${s.endText}</time>
-          ${s.eventTime ? html`<span class="event-time">${s.eventTime} (${s.eventCity})</span>` : nothing}
+          ${s.eventTime ? html`<span class="event-time">${s.eventTime}</span>` : nothing}
         </p>
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
@@ -211,9 +211,8 @@ export class CivicAgenda extends LitElement {
         ${s.items.length
           ? html`<ol class="items">
               ${s.items.map(
-                (item) => html`<li part="item" data-kind=${item.kind}>
-                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time>
-                  ${item.title}<span class="by">${item.speakers}</span>
+                (item) => html`<li part="item">
+                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time> ${item.line}
                 </li>`,
               )}
             </ol>`
@@ -226,7 +225,7 @@ export class CivicAgenda extends LitElement {
           : nothing}
         ${cancelled
           ? nothing
-          : html`<details class="add" @toggle=${(e: Event) => this.toggleCalendar(id, (e.target as HTMLDetailsElement).open)}>
+          : html`<details class="add">
               <summary>${commonMessages[this.locale.ui].addToCalendar}</summary>
               ${this.openCalendars.has(id) ? renderCalendarLinks(sessionCalendarEntry(this.viewOf[0] as Feed, s.session, this.locale.lang), this.locale.ui) : nothing}
             </details>`}
@@ -240,6 +239,16 @@ export class CivicAgenda extends LitElement {
     await this.updateComplete;
     this.dispatchEvent(new AgendaFilterEvent(this.filters, this.shown.size));
   }
+
+  /** One listener for every "add to calendar" box: `toggle` does not bubble, so it listens in the capture phase. */
+  private onToggle = {
+    capture: true,
+    handleEvent: (e: Event) => {
+      const details = e.target as HTMLDetailsElement;
+      const id = details.closest('article')?.id.slice(2);
+      if (id !== undefined) this.toggleCalendar(id, details.open);
+    },
+  };
 
   private toggleCalendar(id: string, open: boolean): void {
     if (open === this.openCalendars.has(id)) return;

@@ -12,10 +12,10 @@ export interface DayGroup<T> {
  * Days and the sessions inside them are in start order.
  */
 export function groupByDay<T extends { start: string }>(sessions: readonly T[], timeZone: string): DayGroup<T>[] {
-  const sorted = [...sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const sorted = sessions.map((session) => ({ session, start: Date.parse(session.start) })).sort((a, b) => a.start - b.start);
   const days: DayGroup<T>[] = [];
-  for (const session of sorted) {
-    const key = dayKey(new Date(session.start), timeZone);
+  for (const { session, start } of sorted) {
+    const key = dayKey(new Date(start), timeZone);
     const last = days.at(-1);
     if (last?.key === key) last.items.push(session);
     else days.push({ key, items: [session] });

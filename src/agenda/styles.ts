@@ -149,9 +149,6 @@ export const agendaStyles = [
       font-variant-numeric: tabular-nums;
       color: var(--_muted);
     }
-    .by {
-      color: var(--_muted);
-    }
     summary {
       cursor: pointer;
       color: var(--_accent);
