@@ -1,7 +1,6 @@
 import type { Catalog } from '../i18n/languages.js';
 
 export interface AgendaMessages {
-  programme: string;
   filters: string;
   day: string;
   track: string;
@@ -27,7 +26,6 @@ export interface AgendaMessages {
 
 export const agendaMessages: Catalog<AgendaMessages> = {
   en: {
-    programme: 'Programme',
     filters: 'Filter the programme',
     day: 'Day',
     track: 'Track',
@@ -46,11 +44,10 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'Join online',
     languages: 'Languages',
     poll: 'Guiding questions',
-    zoneNote: (shown, event) => `Times are shown in ${shown} time, with the event’s ${event} time beside them.`,
-    dstNote: (city, date) => `Clocks change in ${city} on ${date}; the times shown allow for it.`,
+    zoneNote: (shown, event) => `Times in ${shown} time; the event’s (${event}) beside them.`,
+    dstNote: (city, date) => `Clocks change in ${city} on ${date}.`,
   },
   fr: {
-    programme: 'Programme',
     filters: 'Filtrer le programme',
     day: 'Jour',
     track: 'Parcours',
@@ -69,11 +66,10 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'Rejoindre en ligne',
     languages: 'Langues',
     poll: 'Questions directrices',
-    zoneNote: (shown, event) => `Heures affichées à l’heure de ${shown}, avec l’heure de l’événement (${event}) à côté.`,
-    dstNote: (city, date) => `Changement d’heure à ${city} le ${date} ; les heures affichées en tiennent compte.`,
+    zoneNote: (shown, event) => `Heures de ${shown} ; celles de l’événement (${event}) à côté.`,
+    dstNote: (city, date) => `Changement d’heure à ${city} le ${date}.`,
   },
   es: {
-    programme: 'Programa',
     filters: 'Filtrar el programa',
     day: 'Día',
     track: 'Línea temática',
@@ -92,11 +88,10 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'Unirse en línea',
     languages: 'Idiomas',
     poll: 'Preguntas orientadoras',
-    zoneNote: (shown, event) => `Horas en la hora de ${shown}, con la hora del evento (${event}) al lado.`,
-    dstNote: (city, date) => `Cambio de hora en ${city} el ${date}; las horas mostradas lo tienen en cuenta.`,
+    zoneNote: (shown, event) => `Horas de ${shown}; las del evento (${event}) al lado.`,
+    dstNote: (city, date) => `Cambio de hora en ${city} el ${date}.`,
   },
   ar: {
-    programme: 'البرنامج',
     filters: 'تصفية البرنامج',
     day: 'اليوم',
     track: 'المسار',
@@ -115,7 +110,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'انضم عبر الإنترنت',
     languages: 'اللغات',
     poll: 'الأسئلة التوجيهية',
-    zoneNote: (shown, event) => `الأوقات معروضة بتوقيت ${shown}، وبجانبها توقيت الفعالية (${event}).`,
-    dstNote: (city, date) => `يتغيّر التوقيت في ${city} يوم ${date}، والأوقات المعروضة تراعي ذلك.`,
+    zoneNote: (shown, event) => `الأوقات بتوقيت ${shown}، وبجانبها توقيت الفعالية (${event}).`,
+    dstNote: (city, date) => `يتغيّر التوقيت في ${city} يوم ${date}.`,
   },
 };
