@@ -67,6 +67,7 @@ export class CivicAgenda extends LitElement {
   private shown = new Set<SessionView>();
   private now = 0;
   private nowText = '';
+  private nowAttr = '';
   /** The session the "now" marker stands before; `null`: at the end of today. */
   private markerBefore?: SessionView | null;
   private markerDay?: string;
@@ -106,6 +107,7 @@ export class CivicAgenda extends LitElement {
     const now = clock.now();
     this.now = now;
     this.nowText = formatTimeWithZone(new Date(now), lang, this.zone);
+    this.nowAttr = new Date(now - (now % 60_000)).toISOString();
     const running = sessions.filter((s) => s.session.status !== 'cancelled');
     this.target = running.find((s) => now >= +s.start && now < +s.end) ?? running.find((s) => now < +s.start);
     this.markerDay = dayKey(new Date(now), this.zone);
@@ -150,7 +152,7 @@ export class CivicAgenda extends LitElement {
   }
 
   private renderNow(): TemplateResult {
-    return html`<li class="now" part="now"><strong>${agendaMessages[this.locale.ui].now}</strong> <time>${this.nowText}</time></li>`;
+    return html`<li class="now" part="now"><strong>${agendaMessages[this.locale.ui].now}</strong> <time datetime=${this.nowAttr}>${this.nowText}</time></li>`;
   }
 
   private renderFilters(view: AgendaView): TemplateResult {
@@ -185,7 +187,7 @@ export class CivicAgenda extends LitElement {
     const phase = live ? 'live' : this.now >= +s.end ? 'ended' : 'upcoming';
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
       <article id="s-${id}" tabindex="-1">
-        <h3 part="title">
+        <h3 part="title" dir="auto">
           ${s.title}${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
             ? html` <span class="badge">${t[status]}</span>`
             : nothing}
@@ -197,7 +199,7 @@ export class CivicAgenda extends LitElement {
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
-        ${s.description ? html`<p class="description">${s.description}</p>` : nothing}
+        ${s.description ? html`<p class="description" dir="auto">${s.description}</p>` : nothing}
         ${s.speakers.length
           ? html`<ul class="speakers">
               ${s.speakers.map(

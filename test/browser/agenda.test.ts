@@ -250,6 +250,7 @@ describe('<civic-agenda>', () => {
       const after = () => ($(el, '.now')?.nextElementSibling?.querySelector('article')?.id ?? null);
       expect(after()).to.equal('s-peer-learning-lab');
       expect(text($(el, '.now'))).to.match(/^Now 9:00\s?PM EDT$/);
+      expect($(el, '.now time')!.getAttribute('datetime')).to.equal('2026-10-10T01:00:00.000Z');
       expect($$(el, '.badge.live').map((b) => b.closest('article')!.id)).to.deep.equal(['s-opening']);
 
       clock.tick(90 * 60_000); // 11:30 in Seoul: the opening is over, the lab is live
