@@ -38,11 +38,11 @@ export const LearningForum: Story = {
 };
 
 const filtered = mockFeed('agenda-filtered', learningForumNow());
-/** Peer-learning sessions held in French, as a shared link opens them: `#filtered=track:peer;lang:fr`. */
+/** Peer-learning sessions held in English, as a shared link opens them: `#filtered=track:peer;lang:en`. */
 export const FiltersApplied: Story = {
   parameters: { msw: { handlers: filtered.handlers } },
   render: () => {
-    history.replaceState(null, '', '#filtered=track:peer;lang:fr');
+    history.replaceState(null, '', '#filtered=track:peer;lang:en');
     return html`<civic-agenda id="filtered" src=${filtered.src} time-zone="event"></civic-agenda>`;
   },
 };
