@@ -9,12 +9,18 @@ import { round } from './support/stats.js';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const SESSIONS = 300;
 const ITEMS = 5;
-const RUNS = 15;
+const RUNS = 21;
 
-/** 300 sessions of 5 items over five days in Madrid, with speakers and tracks: a big congress. */
-export function benchFeed(): Record<string, unknown> {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const at = (day: number, minutes: number) => `2026-06-${pad(15 + day)}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00+02:00`;
+/**
+ * 300 sessions of 5 items over five days in Madrid, with speakers and tracks: a big congress. It starts
+ * in a week, so the agenda shows what a visitor sees before the event: every
+ * session upcoming, with its calendar box.
+ */
+export function benchFeed(now = Date.now()): Record<string, unknown> {
+  const firstDay = new Date(now + 7 * 86_400_000);
+  firstDay.setUTCHours(0, 0, 0, 0);
+  const at = (day: number, minutes: number) =>
+    new Date(+firstDay + day * 86_400_000 + minutes * 60_000).toISOString().slice(0, 16) + ':00Z';
   const speakers = Array.from({ length: 80 }, (_, i) => ({
     id: `p${i}`,
     name: `Speaker ${i}`,
