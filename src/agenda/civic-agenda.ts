@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
+import { sessionPhase } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -61,7 +62,8 @@ export class CivicAgenda extends LitElement {
   private readonly locale = new LocaleController(this);
   private readonly location = new HashController(this);
   private view?: AgendaView;
-  private viewOf: unknown[] = [];
+  /** What `view` was built from. */
+  private built?: { feed: Feed; lang: string; zone: string };
   private zone = '';
   private filters: AgendaFilters = {};
   private shown = new Set<SessionView>();
@@ -86,21 +88,22 @@ export class CivicAgenda extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const feed = this.feed.state?.feed;
     if (!feed) {
-      this.view = undefined;
-      this.viewOf = [];
+      this.view = this.built = undefined;
       return;
     }
-    if (changed.has('timeZone') || feed !== this.viewOf[0]) this.zone = resolveTimeZone(this.timeZone, feed.event.timeZone);
+    const built = this.built;
+    if (changed.has('timeZone') || feed !== built?.feed) this.zone = resolveTimeZone(this.timeZone, feed.event.timeZone);
     const lang = this.locale.lang;
-    if (feed !== this.viewOf[0] || lang !== this.viewOf[1] || this.zone !== this.viewOf[2]) {
-      this.viewOf = [feed, lang, this.zone];
-      this.view = buildAgendaView(feed, lang, this.zone, agendaMessages[this.locale.ui].languages);
-      if (this.view.missingSpeakers.length && !warned.has(feed)) {
+    let view = this.view!;
+    if (feed !== built?.feed || lang !== built.lang || this.zone !== built.zone) {
+      this.built = { feed, lang, zone: this.zone };
+      view = this.view = buildAgendaView(feed, lang, this.zone, agendaMessages[this.locale.ui].languages);
+      if (view.missingSpeakers.length && !warned.has(feed)) {
         warned.add(feed);
-        console.warn(`[civic-widgets] <civic-agenda>: speakers not found in "speakers": ${this.view.missingSpeakers.join(', ')}`);
+        console.warn(`[civic-widgets] <civic-agenda>: speakers not found in "speakers": ${view.missingSpeakers.join(', ')}`);
       }
     }
-    const sessions = this.view!.days.flatMap((d) => d.sessions);
+    const sessions = view.days.flatMap((d) => d.sessions);
     this.filters = parseFilters(this.location.hash, this.namespace);
     this.shown = new Set(sessions.filter((s) => matchesFilters(s, this.filters)));
 
@@ -109,9 +112,9 @@ export class CivicAgenda extends LitElement {
     this.nowText = formatTimeWithZone(new Date(now), lang, this.zone);
     this.nowAttr = new Date(now - (now % 60_000)).toISOString();
     const running = sessions.filter((s) => s.session.status !== 'cancelled');
-    this.target = running.find((s) => now >= +s.start && now < +s.end) ?? running.find((s) => now < +s.start);
+    this.target = running.find((s) => sessionPhase(s.session, now) === 'live') ?? running.find((s) => sessionPhase(s.session, now) === 'upcoming');
     this.markerDay = dayKey(new Date(now), this.zone);
-    const today = this.view!.days.find((d) => d.key === this.markerDay);
+    const today = view.days.find((d) => d.key === this.markerDay);
     this.markerBefore = today && (today.sessions.find((s) => now < +s.start) ?? null);
   }
 
@@ -183,8 +186,8 @@ export class CivicAgenda extends LitElement {
     const t = agendaMessages[this.locale.ui];
     const { id, status, joinUrl, poll } = s.session;
     const cancelled = status === 'cancelled';
-    const live = !cancelled && this.now >= +s.start && this.now < +s.end;
-    const phase = live ? 'live' : this.now >= +s.end ? 'ended' : 'upcoming';
+    const phase = sessionPhase(s.session, this.now);
+    const live = !cancelled && phase === 'live';
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
       <article id="s-${id}" tabindex="-1">
         <h3 part="title" dir="auto">
@@ -229,7 +232,7 @@ export class CivicAgenda extends LitElement {
           ? nothing
           : html`<details class="add">
               <summary>${commonMessages[this.locale.ui].addToCalendar}</summary>
-              ${this.openCalendars.has(id) ? renderCalendarLinks(sessionCalendarEntry(this.viewOf[0] as Feed, s.session, this.locale.lang), this.locale.ui) : nothing}
+              ${this.openCalendars.has(id) ? renderCalendarLinks(sessionCalendarEntry(this.built!.feed, s.session, this.locale.lang), this.locale.ui) : nothing}
             </details>`}
       </article>
     </li>`;
