@@ -66,6 +66,14 @@ describe('<civic-agenda>', () => {
     expect(text($(event, '#s-opening .when'))).to.match(/^9:00\s?AM–10:30\s?AM GMT\+9$/);
   });
 
+  it('gives the end date of a session that crosses midnight in the display zone', async () => {
+    // 13:00–17:00 in Seoul on 12 October is 23:00 on the 11th to 03:00 on the 12th in Chicago.
+    const el = await agenda(html`<civic-agenda src=${feedUrl()} time-zone="America/Chicago"></civic-agenda>`);
+    expect($(el, '#s-city-visits')!.closest('section')!.querySelector('h2 time')!.getAttribute('datetime')).to.equal('2026-10-11');
+    expect(text($(el, '#s-city-visits .when time + time'))).to.match(/^Oct 12 3:00\s?AM CDT$/);
+    expect(text($(el, '#s-opening .when time + time'))).to.match(/^8:30\s?PM CDT$/);
+  });
+
   it('notes that the visitor’s zone differs from the event’s, and not when showing the event’s zone', async () => {
     const src = feedUrl();
     const local = await agenda(html`<civic-agenda src=${src}></civic-agenda>`);
