@@ -32,8 +32,8 @@ export interface SessionView extends Filterable {
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
   startText: string;
   endText: string;
-  /** The same span in the session's own zone, when its clock differs: "9:00 AM–10:30 AM GMT+9 (Seoul)". */
-  eventTime?: string;
+  /** The same span in the session's own zone when its clock differs ("9:00 AM–10:30 AM GMT+9 (Seoul)"), else empty. */
+  eventTime: string;
   trackTitle?: string;
   location: string;
   /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English, French". */
@@ -176,7 +176,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         end,
         startText: time(session.start),
         endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
-        eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : undefined,
+        eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : '',
         trackTitle,
         location: text(session.location),
         meta: [

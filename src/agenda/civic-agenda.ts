@@ -197,12 +197,12 @@ export class CivicAgenda extends LitElement {
         </h3>
         <p class="when" part="time">
           <time datetime=${s.session.start}>${s.startText}</time>–<time datetime=${s.session.end}>${s.endText}</time>
-          ${s.eventTime ? html`<span class="event-time">${s.eventTime}</span>` : nothing}
+          <span class="event-time">${s.eventTime}</span>
         </p>
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
-        ${s.description ? html`<p class="description" dir="auto">${s.description}</p>` : nothing}
+        <p class="description" dir="auto">${s.description}</p>
         ${s.speakers.length
           ? html`<ul class="speakers">
               ${s.speakers.map(

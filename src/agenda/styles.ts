@@ -76,6 +76,11 @@ export const agendaStyles = [
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
+    /* Always in the template (cheaper than a nested one for 300 sessions); hidden when there is nothing to say. */
+    .event-time:empty,
+    .description:empty {
+      display: none;
+    }
     .event-time {
       display: block;
       font-weight: normal;

@@ -64,6 +64,8 @@ describe('<civic-agenda>', () => {
     for (const time of $$(local, 'time[datetime]')) expect(Number.isNaN(Date.parse(time.getAttribute('datetime')!))).to.equal(false);
     expect(text($(local, '#s-opening .when'))).to.match(/^8:00\s?PM–9:30\s?PM EDT 9:00\s?AM–10:30\s?AM GMT\+9 \(Seoul\)$/);
     expect(text($(event, '#s-opening .when'))).to.match(/^9:00\s?AM–10:30\s?AM GMT\+9$/);
+    expect(getComputedStyle($(event, '#s-opening .event-time')!).display).to.equal('none');
+    expect(getComputedStyle($(local, '#s-opening .event-time')!).display).to.equal('block');
   });
 
   it('gives the end date of a session that crosses midnight in the display zone', async () => {
@@ -106,6 +108,8 @@ describe('<civic-agenda>', () => {
     expect($(el, '#s-water-cities .poll a')!.getAttribute('href')).to.equal('/vote#forum-priorities');
     expect(text($(el, '#s-water-cities .poll'))).to.equal('Guiding questions: Guiding questions');
     expect($(el, '#s-moocs .poll')).to.equal(null);
+    expect(getComputedStyle($(el, '#s-moocs .description')!).display).to.equal('none'); // it has none
+    expect(getComputedStyle($(el, '#s-opening .description')!).display).to.equal('block');
     // A speaker id missing from "speakers": skipped in the UI, one warning naming it.
     expect($$(el, '#s-peer-learning-lab .speakers li')).to.have.length(1);
     expect(el.shadowRoot!.textContent).not.to.contain('ghost-speaker');
