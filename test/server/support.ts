@@ -162,6 +162,16 @@ export class SseReader {
     return this.events;
   }
 
+  /** Resolves with the first event whose JSON data satisfies `test`. */
+  async until(test: (data: Record<string, unknown>) => boolean, timeoutMs = 3000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (let seen = 0; ; seen++) {
+      await this.waitFor(seen + 1, Math.max(0, deadline - Date.now()));
+      const data = this.json(seen);
+      if (test(data)) return data;
+    }
+  }
+
   json(index: number): Record<string, unknown> {
     return JSON.parse(this.events[index]!.data);
   }
