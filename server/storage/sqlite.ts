@@ -14,15 +14,27 @@ const MIGRATIONS = [
 /** Another process (the CLI) may write the same file; checked this often through `PRAGMA data_version`. */
 const EXTERNAL_CHECK_MS = 1000;
 
+interface PendingVote {
+  pollId: string;
+  voter: string;
+  choices: readonly string[];
+  resolve(result: VoteResult): void;
+  reject(error: unknown): void;
+}
+
 /**
- * One SQLite file in WAL mode. better-sqlite3 is synchronous, so each vote is one transaction that
- * nothing can interleave with: a 200 is sent only after its commit, which survives a killed process.
+ * One SQLite file in WAL mode. Votes that arrive in the same turn of the event loop are written in
+ * one transaction (group commit: one WAL write for many ballots), and each is answered only after
+ * that commit, which survives a killed process. Tallies are cached and re-read after each commit.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly listeners: ((change: StoreChange) => void)[] = [];
   private readonly statements;
   private readonly voteTx;
+  private readonly batchTx;
+  private pending: PendingVote[] = [];
+  private readonly tallies = new Map<string, PollTally>();
   private dataVersion: number;
   private readonly watcher: NodeJS.Timeout;
 
@@ -65,7 +77,8 @@ export class SqliteStore implements Store {
       ),
     };
     this.statements = s;
-    this.voteTx = db.transaction((pollId: string, voter: string, choices: readonly string[]): boolean => {
+    // Runs inside batchTx's transaction.
+    this.voteTx = (pollId: string, voter: string, choices: readonly string[]): boolean => {
       const row = s.choices.get(pollId, voter);
       const before: string[] = row ? JSON.parse(row.choices) : [];
       if (row && sameChoices(before, choices)) return false;
@@ -75,15 +88,16 @@ export class SqliteStore implements Store {
       for (const option of choices) if (!before.includes(option)) s.addTally.run(pollId, option, 1);
       s.touchPoll.run(pollId, row ? 0 : 1, now);
       return true;
-    });
+    };
+    this.batchTx = db.transaction((batch: readonly PendingVote[]) => batch.map((v) => this.voteTx(v.pollId, v.voter, v.choices)));
     this.dataVersion = this.readDataVersion();
     this.watcher = setInterval(() => this.checkExternal(), EXTERNAL_CHECK_MS).unref();
   }
 
-  async vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
-    const changed = this.voteTx(pollId, voter, choices);
-    if (changed) this.emit({ kind: 'vote', pollId, voter, choices: [...choices] });
-    return { tally: this.tallySync(pollId), changed };
+  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ pollId, voter, choices, resolve, reject }) === 1) setImmediate(() => this.flushVotes());
+    });
   }
 
   async tally(pollId: string): Promise<PollTally> {
@@ -111,6 +125,7 @@ export class SqliteStore implements Store {
       s.deleteTallies.run(pollId);
       s.resetPoll.run(new Date().toISOString(), pollId);
     })();
+    this.tallies.delete(pollId);
     this.emit({ kind: 'reset', pollId });
   }
 
@@ -125,15 +140,38 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     clearInterval(this.watcher);
     if (!this.db.open) return;
+    this.flushVotes();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 
+  private flushVotes(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let changed: boolean[];
+    try {
+      changed = this.batchTx(batch);
+    } catch (error) {
+      for (const vote of batch) vote.reject(error);
+      return;
+    }
+    for (const vote of batch) this.tallies.delete(vote.pollId);
+    batch.forEach((vote, i) => {
+      if (changed[i]) this.emit({ kind: 'vote', pollId: vote.pollId, voter: vote.voter, choices: [...vote.choices] });
+      vote.resolve({ tally: this.tallySync(vote.pollId), changed: changed[i]! });
+    });
+  }
+
   private tallySync(pollId: string): PollTally {
+    const cached = this.tallies.get(pollId);
+    if (cached) return cached;
     const poll = this.statements.poll.get(pollId);
     const totals: Record<string, number> = {};
     for (const row of this.statements.tallies.all(pollId)) totals[row.option_id] = row.count;
-    return { totals, voters: poll?.voters ?? 0, updatedAt: poll?.updated_at ?? null };
+    const tally = { totals, voters: poll?.voters ?? 0, updatedAt: poll?.updated_at ?? null };
+    this.tallies.set(pollId, tally);
+    return tally;
   }
 
   private emit(change: StoreChange): void {
@@ -149,6 +187,7 @@ export class SqliteStore implements Store {
     const version = this.readDataVersion();
     if (version === this.dataVersion) return;
     this.dataVersion = version;
+    this.tallies.clear();
     this.emit({ kind: 'external' });
   }
 }
