@@ -25,6 +25,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Take the client address from `X-Forwarded-For` (behind a load balancer). */
   trustProxy?: boolean;
+  /** SSE heartbeat period; shorten it for proxies that drop streams idle for less than 30 s. */
+  sseHeartbeatMs?: number;
   /** The clock that opens and closes polls. */
   now?: () => number;
   logger?: boolean;
@@ -43,7 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
   });
   const service = await PollService.create(options.catalog, options.store, options.now);
-  const hub = new SseHub(service);
+  const hub = new SseHub(service, options.sseHeartbeatMs);
 
   // A ballot sent as text/plain is a "simple" CORS request: the browser skips the preflight.
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));

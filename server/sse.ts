@@ -6,6 +6,7 @@ import type { StoreChange } from './storage/store.js';
 
 /** At most ~4 `totals` events per second per poll, however fast votes arrive. */
 export const COALESCE_MS = 250;
+/** Often enough for proxies that drop connections idle for 30 s or more. */
 export const HEARTBEAT_MS = 15_000;
 /** A client that reads slower than this many buffered bytes is dropped rather than buffered forever. */
 const MAX_BUFFERED = 1 << 20;
@@ -143,13 +144,13 @@ export class SseHub {
   private readonly broadcasters = new Map<string, PollBroadcaster>();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(service: PollService) {
+  constructor(service: PollService, heartbeatMs = HEARTBEAT_MS) {
     for (const [id, { poll }] of service.catalog.polls) this.broadcasters.set(id, new PollBroadcaster(poll, service));
     service.onChange((change) => {
       if (change.kind === 'external') for (const broadcaster of this.broadcasters.values()) broadcaster.apply(change);
       else this.broadcasters.get(change.pollId)?.apply(change);
     });
-    this.heartbeat = setInterval(() => this.broadcasters.forEach((b) => b.ping()), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.broadcasters.forEach((b) => b.ping()), heartbeatMs);
     this.heartbeat.unref();
   }
 

@@ -23,6 +23,7 @@ export async function startProcess(entry: string, args: string[], env: Record<st
   const origin = await new Promise<string>((resolvePromise, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
+      if (process.env.BENCH_DEBUG) process.stdout.write(chunk);
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolvePromise(match[1]!);
     };

@@ -300,6 +300,20 @@ describe('server options', () => {
     await server.close();
   });
 
+  it('sends heartbeats and announces the opening of a poll by its date', async () => {
+    const opensAt = new Date(Date.now() + 600).toISOString();
+    const server = await startServer({ demo: pollFeed({ opensAt }) }, db, { sseHeartbeatMs: 100 });
+    const stream = new SseReader(`${server.origin}/api/polls/timed/stream`);
+    await stream.waitFor(1);
+    assert.equal(stream.json(0).status, 'scheduled');
+    const opened = await stream.until((data) => data.status === 'open', 3000);
+    assert.ok(Date.now() >= Date.parse(opensAt), 'not before its time');
+    assert.equal(opened.opensAt, opensAt);
+    assert.ok(stream.comments.filter((comment) => comment === 'ping').length >= 2);
+    stream.close();
+    await server.close();
+  });
+
   it('ends open streams on close so that shutdown does not hang', async () => {
     const server = await startServer({ demo: pollFeed() }, db);
     const stream = new SseReader(`${server.origin}/api/polls/single/stream`);
