@@ -66,7 +66,13 @@ export function pollRoutes(app: FastifyInstance, service: PollService, hub: SseH
         Connection: 'keep-alive',
       });
       reply.raw.socket?.setNoDelay(true);
-      await hub.open(request.params.id, reply.raw, request.query.voter);
+      try {
+        await hub.open(request.params.id, reply.raw, request.query.voter);
+      } catch (error) {
+        // Headers are gone already; ending the stream makes the browser reconnect after `retry`.
+        request.log.error({ err: error });
+        reply.raw.end();
+      }
     },
   );
 }
