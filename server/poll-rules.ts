@@ -45,8 +45,13 @@ export function resultsVisible(poll: Poll, status: PollStatus, hasVoted: boolean
   return true;
 }
 
-export function optionIds(poll: Poll): string[] {
-  return poll.groups.flatMap((group) => group.options.map((option) => option.id));
+const idsOf = new WeakMap<Poll, string[]>();
+
+/** Every option id of the poll, in feed order (computed once per poll: votes ask for it each time). */
+export function optionIds(poll: Poll): readonly string[] {
+  let ids = idsOf.get(poll);
+  if (!ids) idsOf.set(poll, (ids = poll.groups.flatMap((group) => group.options.map((option) => option.id))));
+  return ids;
 }
 
 export function maxChoices(poll: Poll): number {

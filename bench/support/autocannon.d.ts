@@ -16,6 +16,7 @@ declare module 'autocannon' {
     }
     interface Histogram {
       average: number;
+      total: number;
       p50: number;
       p99: number;
     }
@@ -25,6 +26,8 @@ declare module 'autocannon' {
       non2xx: number;
       errors: number;
       timeouts: number;
+      /** Seconds. */
+      duration: number;
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
