@@ -77,7 +77,8 @@ export class CivicRecordings extends LitElement {
     if (inputs.some((value, i) => value !== this.builtFrom[i])) {
       this.builtFrom = inputs;
       this.entries = feed ? recordingEntries(feed, this.locale.lang, this.timeZone, this.group === 'session', this.session) : [];
-      this.languages = [...new Set(this.entries.flatMap((e) => e.languages))].sort();
+      const name = (tag: string) => languageName(tag, this.locale.ui);
+      this.languages = [...new Set(this.entries.flatMap((e) => e.languages))].sort((a, b) => name(a).localeCompare(name(b), this.locale.lang));
       this.tags = [...new Set(this.entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, this.locale.lang));
     }
     this.found = filterRecordings(this.entries, { query: this.query, language: this.language, tag: this.tag });
@@ -175,10 +176,8 @@ export class CivicRecordings extends LitElement {
     }
     const label = `${t.play}: ${e.title}${provider ? ` (${t.loads(provider)})` : ''}`;
     return html`<div class="player">
-        <button part="play" class="poster" aria-label=${label} @click=${() => this.play(e)}>
-          ${r.thumbnail ? html`<img src=${r.thumbnail} alt="" loading="lazy" />` : html`<span class="placeholder">${e.title}</span>`}
-          <span class="play">${t.play}</span>
-        </button>
+        ${r.thumbnail ? html`<img src=${r.thumbnail} alt="" loading="lazy" />` : html`<span class="placeholder" aria-hidden="true">${e.title}</span>`}
+        <button part="play" class="poster" aria-label=${label} @click=${() => this.play(e)}><span class="play">${t.play}</span></button>
       </div>
       ${provider ? html`<p class="privacy">${t.notice(provider)}</p>` : nothing}`;
   }

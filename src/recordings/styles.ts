@@ -60,6 +60,10 @@ export const styles = [
     .player {
       /* The poster or player sits above the title, which comes first for screen readers. */
       order: -1;
+      position: relative;
+      overflow: hidden;
+      border-radius: var(--_radius);
+      background: var(--civic-recordings-poster-background, var(--_subtle));
       aspect-ratio: 16 / 9;
       margin-block-end: 0.25em;
     }
@@ -73,11 +77,11 @@ export const styles = [
       border-radius: var(--_radius);
     }
     .poster {
-      position: relative;
+      /* The whole poster is the button; the picture or title behind it is decoration. */
+      position: absolute;
+      inset: 0;
       padding: 0;
-      overflow: hidden;
-      background: var(--civic-recordings-poster-background, var(--_subtle));
-      color: var(--_text);
+      background: transparent;
       font: inherit;
       cursor: pointer;
     }
@@ -105,6 +109,9 @@ export const styles = [
     }
     .play::before {
       content: '▶\\FE0E ';
+    }
+    .poster:focus-visible {
+      outline-offset: -3px;
     }
     .poster:hover .play {
       outline: 2px solid var(--_on-accent);
