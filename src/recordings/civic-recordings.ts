@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -85,95 +84,82 @@ export class CivicRecordings extends LitElement {
   }
 
   protected override render() {
-    const { lang, dir, ui } = this.locale;
     const state = this.feed.state;
-    return html`<div part="base" lang=${lang} dir=${dir}>
-      ${state?.feed ? [renderStaleNote(state, this.locale), this.renderList(messages[ui])] : renderFeedStatus(state, this.locale)}
+    return html`<div part="base" lang=${this.locale.lang} dir=${this.locale.dir}>
+      ${state?.feed ? [renderStaleNote(state, this.locale), this.renderList(messages[this.locale.ui])] : renderFeedStatus(state, this.locale)}
     </div>`;
   }
 
   private renderList(t: RecordingsMessages) {
     const { lang, ui } = this.locale;
     const total = this.entries.length;
+    const found = this.found.length;
+    const count = (n: number) => formatCount(n, lang);
     if (!total) return html`<p class="notice" part="notice">${t.none}</p>`;
     const shown = this.found.slice(0, this.pages * this.pageSize);
-    const filtered = this.found.length < total;
-    const select = (label: string, value: string, values: string[], name: (v: string) => string, set: (v: string) => void) =>
-      values.length > 1
-        ? html`<label>${label}
-            <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!value}>${t.all}</option>
-              ${values.map((v) => html`<option value=${v} ?selected=${v === value}>${name(v)}</option>`)}
+    const grouped = this.group === 'session';
+    const select = (label: string, key: 'language' | 'tag', values: string[], name: (v: string) => string) =>
+      values.length < 2
+        ? nothing
+        : html`<label>
+            ${label}
+            <select @change=${(e: Event) => this.filter(key, (e.target as HTMLSelectElement).value)}>
+              <option value="">${t.all}</option>
+              ${values.map((v) => html`<option value=${v} ?selected=${v === this[key]}>${name(v)}</option>`)}
             </select>
-          </label>`
-        : nothing;
-    const groups = this.group === 'session' ? runsBySession(shown) : [shown];
+          </label>`;
+    const search = html`<form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <label>
+        ${t.search}
+        <input type="search" .value=${this.query} @input=${(e: Event) => this.filter('query', (e.target as HTMLInputElement).value)} />
+      </label>
+      ${select(t.language, 'language', this.languages, (v) => languageName(v, ui))} ${select(t.tags, 'tag', this.tags, (v) => v)}
+    </form>`;
     return html`
-      ${total > 1
-        ? html`<form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
-            <label>${t.search} <input type="search" .value=${this.query} @input=${(e: Event) => this.filter(() => (this.query = (e.target as HTMLInputElement).value))} /></label>
-            ${select(t.language, this.language, this.languages, (v) => languageName(v, ui), (v) => this.filter(() => (this.language = v)))}
-            ${select(t.tag, this.tag, this.tags, (v) => v, (v) => this.filter(() => (this.tag = v)))}
-          </form>`
-        : nothing}
-      <p class="count" role="status">
-        ${filtered ? t.matching(formatCount(this.found.length, lang), formatCount(total, lang)) : t.total(formatCount(total, lang))}
-      </p>
-      ${this.found.length ? nothing : html`<p class="notice" part="notice">${t.noMatch}</p>`}
-      ${groups.map((entries) =>
-        this.group === 'session'
+      ${total > 1 ? search : nothing}
+      <p class="count" role="status">${found < total ? t.matching(count(found), count(total)) : t.total(count(total))}</p>
+      ${found ? nothing : html`<p class="notice" part="notice">${t.noMatch}</p>`}
+      ${(grouped ? runsBySession(shown) : [shown]).map((entries) =>
+        grouped
           ? html`<section>
               <h2 class="group">${entries[0]!.sessionTitle || t.other}</h2>
               ${this.renderItems(entries, t)}
             </section>`
           : this.renderItems(entries, t),
       )}
-      ${shown.length < this.found.length
-        ? html`<button part="button" class="button secondary more" @click=${() => this.pages++}>
-            ${t.more(formatCount(shown.length, lang), formatCount(this.found.length, lang))}
-          </button>`
+      ${shown.length < found
+        ? html`<button part="button" class="button secondary" @click=${() => this.pages++}>${t.more(count(shown.length), count(found))}</button>`
         : nothing}
     `;
   }
 
   private renderItems(entries: Entry[], t: RecordingsMessages) {
-    if (!entries.length) return nothing;
     const { ui } = this.locale;
-    const names = (tags: string[]) => tags.map((l) => languageName(l, ui)).join(', ');
+    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}: ${values.join(', ')}</p>` : nothing);
     return html`<ul class="list">
-      ${repeat(
-        entries,
-        (e) => e.recording.id,
-        (e) => {
-          const r = e.recording;
-          return html`<li part="item" class="item">
-            <h3 part="title">${e.title}</h3>
-            ${this.playing === r.id ? this.renderPlayer(e) : this.renderPoster(e, t)}
-            <p class="meta">
-              ${e.sessionTitle && this.group !== 'session' ? html`<span>${e.sessionTitle}</span>` : nothing}
-              ${e.when === undefined ? nothing : html`<time part="time" datetime=${new Date(e.when).toISOString()}>${e.date}</time>`}
-              ${e.duration ? html`<time datetime=${r.duration!}>${e.duration}</time>` : nothing}
-              ${r.language ? html`<span>${languageName(r.language, ui)}</span>` : nothing}
-            </p>
-            ${r.captions?.length ? html`<p class="meta">${t.captions}: ${names(r.captions.map((c) => c.language))}</p>` : nothing}
-            ${e.speakers.length ? html`<p class="meta">${t.speakers}: ${e.speakers.join(', ')}</p>` : nothing}
-            ${e.tags.length
-              ? html`<ul class="tags" aria-label=${t.tags}>
-                  ${e.tags.map((tag) => html`<li>${tag}</li>`)}
-                </ul>`
-              : nothing}
-          </li>`;
-        },
-      )}
+      ${entries.map((e) => {
+        const r = e.recording;
+        return html`<li part="item" class="item">
+          <h3 part="title">${e.title}</h3>
+          ${this.playing === r.id ? this.renderPlayer(e) : this.renderPoster(e, t)}
+          <p class="meta">
+            ${e.sessionTitle && this.group !== 'session' ? html`<span>${e.sessionTitle}</span>` : nothing}
+            ${e.when === undefined ? nothing : html`<time part="time" datetime=${new Date(e.when).toISOString()}>${e.date}</time>`}
+            ${e.duration ? html`<time datetime=${r.duration!}>${e.duration}</time>` : nothing}
+            ${r.language ? html`<span>${languageName(r.language, ui)}</span>` : nothing}
+          </p>
+          ${meta(t.captions, (r.captions ?? []).map((c) => languageName(c.language, ui)))} ${meta(t.speakers, e.speakers)}
+          ${e.tags.length ? html`<ul class="tags" aria-label=${t.tags}>${e.tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
+        </li>`;
+      })}
     </ul>`;
   }
 
   private renderPoster(e: Entry, t: RecordingsMessages) {
     const r = e.recording;
     const provider = PROVIDERS[r.provider];
-    if (r.provider !== 'file' && !e.embed) {
-      return r.url ? html`<a class="watch" href=${r.url} target="_blank" rel="noopener">${t.watch(provider)}</a>` : nothing;
-    }
+    // An id we cannot read means no privacy-enhanced embed: link to the provider instead.
+    if (provider && !e.embed) return r.url ? html`<a href=${r.url} target="_blank" rel="noopener">${provider}</a>` : nothing;
     const label = `${t.play}: ${e.title}${provider ? ` (${t.loads(provider)})` : ''}`;
     return html`<div class="player">
         ${r.thumbnail ? html`<img src=${r.thumbnail} alt="" loading="lazy" />` : html`<span class="placeholder" aria-hidden="true">${e.title}</span>`}
@@ -184,31 +170,28 @@ export class CivicRecordings extends LitElement {
 
   private renderPlayer(e: Entry) {
     const r = e.recording;
-    if (r.provider !== 'file') {
-      return html`<div class="player">
-        <iframe
-          src=${e.embed!}
-          title=${`${e.title} (${PROVIDERS[r.provider]})`}
-          allow="autoplay; fullscreen; picture-in-picture"
-          allowfullscreen
-          referrerpolicy="strict-origin-when-cross-origin"
-        ></iframe>
-      </div>`;
-    }
     const preferred = captionFor(r, this.locale.lang);
+    const tracks = (r.captions ?? []).map(
+      (c) => html`<track kind="captions" srclang=${c.language} label=${languageName(c.language, this.locale.ui)} src=${c.url ?? nothing} ?default=${c === preferred} />`,
+    );
     return html`<div class="player">
-      <video controls preload="none" autoplay src=${r.url ?? nothing} aria-label=${e.title}>
-        ${(r.captions ?? []).map(
-          (c) =>
-            html`<track kind="captions" srclang=${c.language} label=${languageName(c.language, this.locale.ui)} src=${c.url ?? nothing} ?default=${c === preferred} />`,
-        )}
-      </video>
+      ${r.provider === 'file'
+        ? html`<video controls preload="none" autoplay src=${r.url ?? nothing} aria-label=${e.title}>${tracks}</video>`
+        : html`<iframe
+            src=${e.embed!}
+            title=${`${e.title} (${PROVIDERS[r.provider]})`}
+            allow="autoplay; fullscreen; picture-in-picture"
+            allowfullscreen
+            referrerpolicy="strict-origin-when-cross-origin"
+          ></iframe>`}
     </div>`;
   }
 
-  private filter(change: () => void): void {
-    change();
+  /** A new search starts at the first page; an open player closes rather than restart where its card moved to. */
+  private filter(key: 'query' | 'language' | 'tag', value: string): void {
+    this[key] = value;
     this.pages = 1;
+    this.playing = undefined;
   }
 
   private async play(e: Entry): Promise<void> {

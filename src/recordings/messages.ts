@@ -4,7 +4,6 @@ import type { Catalog } from '../i18n/languages.js';
 export interface RecordingsMessages {
   search: string;
   language: string;
-  tag: string;
   all: string;
   total: (n: string) => string;
   matching: (n: string, total: string) => string;
@@ -18,14 +17,12 @@ export interface RecordingsMessages {
   none: string;
   noMatch: string;
   other: string;
-  watch: (provider: string) => string;
 }
 
 export const messages: Catalog<RecordingsMessages> = {
   en: {
     search: 'Search',
     language: 'Language',
-    tag: 'Topic',
     all: 'All',
     total: (n) => `Recordings: ${n}`,
     matching: (n, total) => `Found: ${n} of ${total}`,
@@ -39,12 +36,10 @@ export const messages: Catalog<RecordingsMessages> = {
     none: 'No recordings yet.',
     noMatch: 'No recording matches your search.',
     other: 'Other recordings',
-    watch: (p) => `Watch on ${p}`,
   },
   fr: {
     search: 'Rechercher',
     language: 'Langue',
-    tag: 'Thème',
     all: 'Tous',
     total: (n) => `Enregistrements : ${n}`,
     matching: (n, total) => `Résultats : ${n} sur ${total}`,
@@ -58,12 +53,10 @@ export const messages: Catalog<RecordingsMessages> = {
     none: 'Aucun enregistrement pour l’instant.',
     noMatch: 'Aucun enregistrement ne correspond à votre recherche.',
     other: 'Autres enregistrements',
-    watch: (p) => `Voir sur ${p}`,
   },
   es: {
     search: 'Buscar',
     language: 'Idioma',
-    tag: 'Tema',
     all: 'Todos',
     total: (n) => `Grabaciones: ${n}`,
     matching: (n, total) => `Resultados: ${n} de ${total}`,
@@ -77,12 +70,10 @@ export const messages: Catalog<RecordingsMessages> = {
     none: 'Todavía no hay grabaciones.',
     noMatch: 'Ninguna grabación coincide con su búsqueda.',
     other: 'Otras grabaciones',
-    watch: (p) => `Ver en ${p}`,
   },
   ar: {
     search: 'بحث',
     language: 'اللغة',
-    tag: 'الموضوع',
     all: 'الكل',
     total: (n) => `التسجيلات: ${n}`,
     matching: (n, total) => `النتائج: ${n} من ${total}`,
@@ -96,6 +87,5 @@ export const messages: Catalog<RecordingsMessages> = {
     none: 'لا توجد تسجيلات بعد.',
     noMatch: 'لا يوجد تسجيل يطابق بحثك.',
     other: 'تسجيلات أخرى',
-    watch: (p) => `شاهد على ${p}`,
   },
 };

@@ -7,32 +7,24 @@ export const styles = [
     .filters {
       display: flex;
       flex-wrap: wrap;
-      gap: calc(var(--_space) * 0.75);
-      align-items: end;
+      gap: 0.75em;
     }
     label {
       display: grid;
-      gap: 0.25em;
       font-weight: 600;
     }
     input,
     select {
       min-height: 44px;
-      padding: 0.4em 0.6em;
+      padding: 0 0.5em;
       border: 1px solid var(--_muted);
       border-radius: var(--_radius);
       background: var(--_surface);
-      color: var(--_text);
+      color: inherit;
       font: inherit;
-      font-weight: normal;
     }
-    input {
-      min-width: min(100%, 16rem);
-    }
-    .count {
-      color: var(--_muted);
-    }
-    .list {
+    .list,
+    .tags {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--civic-recordings-min-width, 16rem)), 1fr));
       gap: var(--_space);
@@ -45,89 +37,59 @@ export const styles = [
       flex-direction: column;
       gap: 0.25em;
     }
-    .group,
+    h2,
     h3 {
       margin: 0;
-      line-height: 1.3;
-    }
-    .group {
       font-size: 1.2em;
-      margin-block: var(--_space) 0.5em;
     }
     h3 {
-      font-size: 1.05em;
+      font-size: 1em;
     }
+    /* The poster or player shows above the title, which screen readers meet first. */
     .player {
-      /* The poster or player sits above the title, which comes first for screen readers. */
       order: -1;
       position: relative;
+      aspect-ratio: 16 / 9;
       overflow: hidden;
       border-radius: var(--_radius);
       background: var(--civic-recordings-poster-background, var(--_subtle));
-      aspect-ratio: 16 / 9;
-      margin-block-end: 0.25em;
     }
-    .poster,
-    iframe,
-    video {
-      display: block;
+    .player > * {
+      display: grid;
+      place-items: center;
+      position: absolute;
+      inset: 0;
       width: 100%;
       height: 100%;
       border: 0;
-      border-radius: var(--_radius);
-    }
-    .poster {
-      /* The whole poster is the button; the picture or title behind it is decoration. */
-      position: absolute;
-      inset: 0;
-      padding: 0;
-      background: transparent;
-      font: inherit;
-      cursor: pointer;
-    }
-    img {
-      width: 100%;
-      height: 100%;
       object-fit: cover;
-    }
-    .placeholder {
-      display: grid;
-      place-items: center;
-      height: 100%;
-      padding: var(--_space);
+      font: inherit;
       font-weight: 600;
     }
+    .player > span {
+      padding: 1em;
+    }
+    /* The whole poster is the button; the picture or title behind it is decoration. */
+    .poster {
+      background: none;
+      cursor: pointer;
+      outline-offset: -3px !important;
+    }
     .play {
-      position: absolute;
-      inset-block-end: 0.75em;
-      inset-inline-start: 0.75em;
-      padding: 0.4em 0.9em;
+      padding: 0.3em 1em;
       border-radius: 2em;
       background: var(--_accent);
       color: var(--_on-accent);
-      font-weight: 600;
     }
     .play::before {
-      content: '▶\\FE0E ';
-    }
-    .poster:focus-visible {
-      outline-offset: -3px;
-    }
-    .poster:hover .play {
-      outline: 2px solid var(--_on-accent);
-    }
-    iframe,
-    video {
-      background: #000;
+      content: '▶\\FE0E  ';
     }
     .meta,
-    .privacy {
+    .privacy,
+    .count {
       margin: 0;
       color: var(--_muted);
-      font-size: 0.9em;
-    }
-    .privacy {
-      font-size: 0.8em;
+      font-size: 0.875em;
     }
     .meta > * + *::before {
       content: '·';
@@ -137,18 +99,11 @@ export const styles = [
       display: flex;
       flex-wrap: wrap;
       gap: 0.3em;
-      margin: 0.25em 0 0;
-      padding: 0;
-      list-style: none;
-      font-size: 0.85em;
     }
     .tags li {
       padding: 0 0.6em;
       border-radius: 1em;
       background: var(--_subtle);
-    }
-    .watch {
-      order: -1;
     }
   `,
 ];

@@ -120,7 +120,7 @@ describe('<civic-recordings>', () => {
     expect(button.getAttribute('aria-label')).to.equal('Play: Peer learning among cities (loads YouTube)');
     const fired = oneEvent(document, 'civic-recordings-play');
     button.click();
-    const event = (await fired) as RecordingPlayEvent;
+    const event = (await fired) as unknown as RecordingPlayEvent;
     expect([event.recordingId, event.provider, event.bubbles, event.composed]).to.deep.equal(['rec-peer-learning', 'youtube', true, true]);
     await el.updateComplete;
     const iframe = root(el).querySelector('iframe')!;
@@ -214,6 +214,29 @@ describe('<civic-recordings>', () => {
       'Other recordings',
     ]);
     expect(text(all(el, 'section')[3]!.querySelector('h3'))).to.equal('Opening of the Forum');
+  });
+
+  it('closes the open player when the search changes, rather than restart it elsewhere', async () => {
+    const el = await widget();
+    await play(el, 'Peer learning among cities');
+    await type(el, 'peer');
+    expect(titles(el)).to.deep.equal(['Peer learning among cities']);
+    expect(all(el, 'iframe')).to.have.length(0);
+  });
+
+  it('links to the provider when no video id can be read, and embeds nothing', async () => {
+    const feed = {
+      version: 1,
+      event: { id: 'e', title: 'E', timeZone: 'UTC' },
+      sessions: [],
+      recordings: [{ id: 'x', title: 'Channel', provider: 'youtube', url: 'https://www.youtube.com/channel/UC123' }],
+    };
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+    const el = await widget((s) => html`<civic-recordings lang="en" src=${s}></civic-recordings>`, src);
+    const link = root(el).querySelector<HTMLAnchorElement>('[part=item] a')!;
+    expect([link.href, text(link)]).to.deep.equal(['https://www.youtube.com/channel/UC123', 'YouTube']);
+    expect(all(el, '[part=play], iframe')).to.have.length(0);
+    URL.revokeObjectURL(src);
   });
 
   it('shows only the recordings of the session named by `session`', async () => {
