@@ -4,7 +4,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { captionFor } from './embed-url.js';
-import { formatCount, languageName, recordingEntries, type Entry } from './entries.js';
+import { describe, formatCount, languageName, recordingEntries, type Entry } from './entries.js';
 import { RecordingPlayEvent } from './events.js';
 import { filterRecordings } from './filter.js';
 import { messages, type RecordingsMessages } from './messages.js';
@@ -67,6 +67,7 @@ export class CivicRecordings extends LitElement {
   private entries: Entry[] = [];
   private builtFrom: unknown[] = [];
   private found: Entry[] = [];
+  private shown: Entry[] = [];
   private languages: string[] = [];
   private tags: string[] = [];
 
@@ -81,6 +82,7 @@ export class CivicRecordings extends LitElement {
       this.tags = [...new Set(this.entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, this.locale.lang));
     }
     this.found = filterRecordings(this.entries, { query: this.query, language: this.language, tag: this.tag });
+    this.shown = describe(this.found.slice(0, this.pages * this.pageSize), this.locale.lang);
   }
 
   protected override render() {
@@ -96,7 +98,7 @@ export class CivicRecordings extends LitElement {
     const found = this.found.length;
     const count = (n: number) => formatCount(n, lang);
     if (!total) return html`<p class="notice" part="notice">${t.none}</p>`;
-    const shown = this.found.slice(0, this.pages * this.pageSize);
+    const shown = this.shown;
     const grouped = this.group === 'session';
     const select = (label: string, key: 'language' | 'tag', values: string[], name: (v: string) => string) =>
       values.length < 2

@@ -11,10 +11,27 @@ interface DurationFormatter {
 }
 type DurationFormatConstructor = new (lang: string, options: { style: string }) => DurationFormatter;
 
-/**
- * "1 hr, 58 min" in the visitor's language: `Intl.DurationFormat` where the browser has it, else one
- * `Intl.NumberFormat` unit per part. Seconds are shown only for recordings shorter than an hour.
- */
+const formatters = new Map<string, DurationFormatter>();
+
+/** `Intl.DurationFormat` where the browser has it, else one `Intl.NumberFormat` unit per part. */
+function formatter(lang: string): DurationFormatter {
+  let format = formatters.get(lang);
+  if (!format) {
+    const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+    format = DurationFormat
+      ? new DurationFormat(lang, { style: 'short' })
+      : {
+          format: (parts) =>
+            Object.entries(parts)
+              .map(([unit, value]) => new Intl.NumberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
+              .join(' '),
+        };
+    formatters.set(lang, format);
+  }
+  return format;
+}
+
+/** "1 hr, 58 min" in the visitor's language; seconds are shown only for recordings under an hour. */
 export function formatDuration(iso: string | undefined, lang: string): string {
   const d = parseDuration(iso);
   if (!d) return '';
@@ -22,12 +39,8 @@ export function formatDuration(iso: string | undefined, lang: string): string {
   if (d.hours) parts.hours = d.hours;
   if (d.minutes) parts.minutes = d.minutes;
   if (d.seconds && !d.hours) parts.seconds = d.seconds;
-  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
   try {
-    if (DurationFormat) return new DurationFormat(lang, { style: 'short' }).format(parts);
-    return Object.entries(parts)
-      .map(([unit, value]) => new Intl.NumberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
-      .join(' ');
+    return formatter(lang).format(parts);
   } catch {
     return iso ?? ''; // a malformed lang attribute must not break the list
   }

@@ -17,7 +17,8 @@ export interface Entry extends Filterable {
   /** `recordedAt`, else the session's start (ms). */
   when?: number;
   date: string;
-  duration: string;
+  /** Filled by `describe` for the entries on screen only: Intl.DurationFormat costs ~60 µs a call. */
+  duration?: string;
   speakers: string[];
   embed?: string;
 }
@@ -70,7 +71,6 @@ export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, 
         order: session ? sessions.indexOf(session) : sessions.length,
         when,
         date: when === undefined ? '' : dateTimeFormat(lang, { dateStyle: 'medium', timeZone: zone }).format(when),
-        duration: formatDuration(recording.duration, lang),
         speakers: names,
         tags,
         languages: [...new Set(languages.filter((l) => l !== undefined).map(primaryLanguage))],
@@ -80,4 +80,10 @@ export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, 
     });
   // Array.prototype.sort is stable: within a session, the feed's order is the programme's.
   return bySession ? entries.sort((a, b) => a.order - b.order) : entries.sort((a, b) => (b.when ?? -Infinity) - (a.when ?? -Infinity));
+}
+
+/** The entries as shown: their durations formatted once, when they first come on screen. */
+export function describe(entries: Entry[], lang: string): Entry[] {
+  for (const e of entries) e.duration ??= formatDuration(e.recording.duration, lang);
+  return entries;
 }
