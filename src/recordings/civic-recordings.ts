@@ -4,7 +4,7 @@ import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { captionFor } from './embed-url.js';
-import { describe, formatCount, languageName, recordingEntries, type Entry } from './entries.js';
+import { describe, formatCount, formatList, languageName, recordingEntries, type Entry } from './entries.js';
 import { RecordingPlayEvent } from './events.js';
 import { filterRecordings } from './filter.js';
 import { messages, type RecordingsMessages } from './messages.js';
@@ -137,7 +137,7 @@ export class CivicRecordings extends LitElement {
 
   private renderItems(entries: Entry[], t: RecordingsMessages) {
     const { ui } = this.locale;
-    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}: ${values.join(', ')}</p>` : nothing);
+    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}: ${formatList(values, this.locale.lang)}</p>` : nothing);
     return html`<ul class="list">
       ${entries.map((e) => {
         const r = e.recording;

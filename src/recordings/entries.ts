@@ -35,6 +35,15 @@ export function languageName(tag: string, ui: string): string {
   }
 }
 
+/** "English and Spanish", "anglais et espagnol": as the language joins lists. */
+export function formatList(values: string[], lang: string): string {
+  try {
+    return new Intl.ListFormat(lang).format(values);
+  } catch {
+    return values.join(', ');
+  }
+}
+
 export function formatCount(n: number, lang: string): string {
   try {
     return n.toLocaleString(lang);

@@ -66,8 +66,13 @@ export const styles = [
       font: inherit;
       font-weight: 600;
     }
-    .player > span {
-      padding: 1em;
+    .player > span,
+    .poster {
+      place-items: start;
+      padding: 0.75em;
+    }
+    .poster {
+      place-items: end start;
     }
     /* The whole poster is the button; the picture or title behind it is decoration. */
     .poster {
@@ -90,6 +95,13 @@ export const styles = [
       margin: 0;
       color: var(--_muted);
       font-size: 0.875em;
+    }
+    .count {
+      margin-block: 0.5em;
+    }
+    /* Feed texts may run in the other direction than the UI (English titles in an Arabic list). */
+    .meta > * {
+      unicode-bidi: isolate;
     }
     .meta > * + *::before {
       content: '·';

@@ -86,8 +86,8 @@ describe('<civic-recordings>', () => {
     const li = item(el, 'Peer learning among cities');
     const meta = [...li.querySelectorAll('.meta')].map(text);
     expect(meta[0]).to.contain('Stocktaking 1: Peer learning').and.contain('May 31, 2026').and.match(/1\s?hr, 32\s?min/).and.contain('English');
-    expect(meta[1]).to.equal('Captions: English, Spanish');
-    expect(meta[2]).to.equal('Speakers: Ana Martínez, Octavi de la Varga');
+    expect(meta[1]).to.equal('Captions: English and Spanish');
+    expect(meta[2]).to.equal('Speakers: Ana Martínez and Octavi de la Varga');
     expect([...li.querySelectorAll('.tags li')].map(text)).to.deep.equal(['peer learning']);
     expect(li.querySelector('time[datetime=PT1H32M]')).to.exist;
   });
