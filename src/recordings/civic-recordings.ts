@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
@@ -71,18 +71,19 @@ export class CivicRecordings extends LitElement {
   private languages: string[] = [];
   private tags: string[] = [];
 
-  protected override willUpdate(_changed: PropertyValues): void {
+  protected override willUpdate(): void {
     const feed = this.feed.state?.feed;
     const inputs = [feed, this.locale.lang, this.timeZone, this.group, this.session];
     if (inputs.some((value, i) => value !== this.builtFrom[i])) {
       this.builtFrom = inputs;
       this.entries = feed ? recordingEntries(feed, this.locale.lang, this.timeZone, this.group === 'session', this.session) : [];
       const name = (tag: string) => languageName(tag, this.locale.ui);
-      this.languages = [...new Set(this.entries.flatMap((e) => e.languages))].sort((a, b) => name(a).localeCompare(name(b), this.locale.lang));
-      this.tags = [...new Set(this.entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b, this.locale.lang));
+      // The browser's collation: a malformed `lang` attribute must not throw here.
+      this.languages = [...new Set(this.entries.flatMap((e) => e.languages))].sort((a, b) => name(a).localeCompare(name(b)));
+      this.tags = [...new Set(this.entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b));
     }
     this.found = filterRecordings(this.entries, { query: this.query, language: this.language, tag: this.tag });
-    this.shown = describe(this.found.slice(0, this.pages * this.pageSize), this.locale.lang);
+    this.shown = describe(this.found.slice(0, this.pages * Math.max(1, this.pageSize || 24)), this.locale.lang);
   }
 
   protected override render() {

@@ -307,6 +307,16 @@ describe('<civic-recordings>', () => {
     await expect(file).to.be.accessible();
   });
 
+  it('survives a malformed lang attribute; a page-size of 0 means the default, below 0 one card', async () => {
+    const el = await widget((src) => html`<civic-recordings lang="en_US" page-size="0" src=${src}></civic-recordings>`);
+    expect(titles(el)).to.have.length(5);
+    expect(status(el)).to.equal('Recordings: 5');
+    el.pageSize = -3;
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(1);
+    expect(text(root(el).querySelector('[part=button]'))).to.equal('Show more (1 of 5 shown)');
+  });
+
   it('works inside <civic-event> without its own src', async () => {
     const host = await fixture(html`<civic-event src=${feedUrl()}><civic-recordings lang="en"></civic-recordings></civic-event>`);
     const el = host.querySelector('civic-recordings')!;
