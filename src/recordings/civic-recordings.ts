@@ -131,7 +131,7 @@ export class CivicRecordings extends LitElement {
           : this.renderItems(entries, t),
       )}
       ${shown.length < found
-        ? html`<button part="button" class="button secondary" @click=${() => this.pages++}>${t.more(count(shown.length), count(found))}</button>`
+        ? html`<button part="button" class="button secondary" @click=${this.showMore}>${t.more(count(shown.length), count(found))}</button>`
         : nothing}
     `;
   }
@@ -195,6 +195,14 @@ export class CivicRecordings extends LitElement {
     this[key] = value;
     this.pages = 1;
     this.playing = undefined;
+  }
+
+  /** Focus goes to the first new card, so that keyboard and screen-reader users land on what was added. */
+  private async showMore(): Promise<void> {
+    const first = this.shown.length;
+    this.pages++;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll('[part=item]')[first]?.querySelector<HTMLElement>('[part=play], a')?.focus();
   }
 
   private async play(e: Entry): Promise<void> {

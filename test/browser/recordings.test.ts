@@ -256,6 +256,7 @@ describe('<civic-recordings>', () => {
     more.click();
     await el.updateComplete;
     expect(all(el, '[part=item]')).to.have.length(48);
+    expect(root(el).activeElement).to.equal(all(el, '[part=item]')[24]!.querySelector('[part=play]')); // the first new card
     await type(el, '123');
     expect(titles(el)).to.deep.equal(['Recording 123']); // far beyond the pages shown
     expect(status(el)).to.equal('Found: 1 of 1,000');
