@@ -66,7 +66,7 @@ export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, 
       const session = sessions.find((s) => s.id === recording.session);
       const title = localize(recording.title, lang, feed.languages);
       const sessionTitle = session ? localize(session.title, lang, feed.languages) : '';
-      const names = (session?.speakers ?? []).map((id) => speakers.get(id) ?? '').filter(Boolean);
+      const speakerNames = (session?.speakers ?? []).map((id) => speakers.get(id) ?? '').filter(Boolean);
       const tags = recording.tags ?? [];
       const at = recording.recordedAt ?? session?.start;
       const when = at ? Date.parse(at) : undefined;
@@ -80,10 +80,10 @@ export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, 
         order: session ? sessions.indexOf(session) : sessions.length,
         when,
         date: when === undefined ? '' : dateTimeFormat(lang, { dateStyle: 'medium', timeZone: zone }).format(when),
-        speakers: names,
+        speakers: speakerNames,
         tags,
         languages: [...new Set(languages.filter((l) => l !== undefined).map(primaryLanguage))],
-        haystack: searchable([title, sessionTitle, ...names, ...tags].join(' ')),
+        haystack: searchable([title, sessionTitle, ...speakerNames, ...tags].join(' ')),
         embed: embedUrl(recording, lang),
       };
     });
