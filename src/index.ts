@@ -10,3 +10,5 @@ export type * from './feed/types.js';
 export { CivicAgenda } from './agenda/civic-agenda.js';
 export { AgendaFilterEvent } from './agenda/events.js';
 export type { AgendaFilters } from './agenda/filters.js';
+export { CivicRecordings } from './recordings/civic-recordings.js';
+export { RecordingPlayEvent } from './recordings/events.js';
