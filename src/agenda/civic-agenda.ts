@@ -121,7 +121,7 @@ export class CivicAgenda extends LitElement {
   protected override render(): TemplateResult {
     const state = this.feed.state;
     const view = this.view;
-    return html`<div part="base" class="base" lang=${this.locale.lang} dir=${this.locale.dir} @toggle=${this.onToggle}>
+    return html`<div part="base" class="base" lang=${this.locale.lang} dir=${this.locale.dir} @click=${this.onClick}>
       ${renderStaleNote(state, this.locale)}
       ${view ? this.renderProgramme(view) : renderFeedStatus(state, this.locale)}
     </div>`;
@@ -188,6 +188,7 @@ export class CivicAgenda extends LitElement {
     const cancelled = status === 'cancelled';
     const phase = sessionPhase(s.session, this.now);
     const live = !cancelled && phase === 'live';
+    const open = this.openCalendars.has(id);
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
       <article id="s-${id}" tabindex="-1">
         <h3 part="title" dir="auto">
@@ -230,10 +231,8 @@ export class CivicAgenda extends LitElement {
           : nothing}
         ${cancelled
           ? nothing
-          : html`<details class="add">
-              <summary>${commonMessages[this.locale.ui].addToCalendar}</summary>
-              ${this.openCalendars.has(id) ? renderCalendarLinks(sessionCalendarEntry(this.built!.feed, s.session, this.locale.lang), this.locale.ui) : nothing}
-            </details>`}
+          : html`<button class="add" aria-expanded=${open ? 'true' : 'false'}>${commonMessages[this.locale.ui].addToCalendar}</button>
+              ${open ? renderCalendarLinks(sessionCalendarEntry(this.built!.feed, s.session, this.locale.lang), this.locale.ui) : nothing}`}
       </article>
     </li>`;
   }
@@ -245,22 +244,17 @@ export class CivicAgenda extends LitElement {
     this.dispatchEvent(new AgendaFilterEvent(this.filters, this.shown.size));
   }
 
-  /** One listener for every "add to calendar" box: `toggle` does not bubble, so it listens in the capture phase. */
-  private onToggle = {
-    capture: true,
-    handleEvent: (e: Event) => {
-      const details = e.target as HTMLDetailsElement;
-      const id = details.closest('article')?.id.slice(2);
-      if (id !== undefined) this.toggleCalendar(id, details.open);
-    },
-  };
-
-  private toggleCalendar(id: string, open: boolean): void {
-    if (open === this.openCalendars.has(id)) return;
-    if (open) this.openCalendars.add(id);
-    else this.openCalendars.delete(id);
+  /**
+   * One listener for every "add to calendar" button (a disclosure: far cheaper to create 300 times
+   * than `<details>`, and its links are only built when opened).
+   */
+  private onClick = (e: Event) => {
+    const button = (e.target as Element).closest('button.add');
+    const id = button?.closest('article')?.id.slice(2);
+    if (id === undefined) return;
+    if (!this.openCalendars.delete(id)) this.openCalendars.add(id);
     this.requestUpdate();
-  }
+  };
 
   /** Scrolls to the live (else the next) session and focuses it, showing every session first if a filter hides it. */
   private async jumpToNow(): Promise<void> {

@@ -95,7 +95,7 @@ export const agendaStyles = [
       font-size: 0.9em;
     }
     .meta a,
-    summary {
+    .add {
       min-height: 44px;
       display: inline-flex;
       align-items: center;
@@ -154,9 +154,20 @@ export const agendaStyles = [
       font-variant-numeric: tabular-nums;
       color: var(--_muted);
     }
-    summary {
-      cursor: pointer;
+    .add {
+      padding: 0;
+      border: 0;
+      background: none;
+      font: inherit;
       color: var(--_accent);
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    .add::after {
+      content: ' ▾' / '';
+    }
+    .add[aria-expanded='true']::after {
+      content: ' ▴' / '';
     }
     .calendar {
       display: flex;
@@ -195,7 +206,8 @@ export const agendaStyles = [
       .filters,
       .status,
       .now,
-      .add {
+      .add,
+      .calendar {
         display: none;
       }
       .session {

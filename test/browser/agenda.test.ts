@@ -122,22 +122,27 @@ describe('<civic-agenda>', () => {
     const el = await agenda(html`<civic-agenda src=${feedUrl()}></civic-agenda>`);
     expect(text($(el, '#s-webinar-series .badge'))).to.equal('Cancelled');
     expect($(el, '#s-webinar-series')!.closest('li')!.classList.contains('cancelled')).to.equal(true);
-    expect($(el, '#s-webinar-series details')).to.equal(null);
+    expect($(el, '#s-webinar-series .add')).to.equal(null);
     expect($(el, '#s-webinar-series .meta a')).to.equal(null);
     expect(text($(el, '#s-youtube-channel .badge'))).to.equal('Postponed');
-    expect($(el, '#s-youtube-channel details')).not.to.equal(null);
+    expect($(el, '#s-youtube-channel .add')).not.to.equal(null);
   });
 
   it('adds a session to a calendar through the shared links, built when opened', async () => {
     const el = await agenda(html`<civic-agenda src=${feedUrl()}></civic-agenda>`);
-    const details = $(el, '#s-moocs details') as HTMLDetailsElement;
-    expect(details.querySelector('a')).to.equal(null);
-    details.open = true;
-    await waitUntil(() => details.querySelector('a[download]'));
-    const links = [...details.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+    const button = $(el, '#s-moocs .add') as HTMLButtonElement;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '#s-moocs .calendar')).to.equal(null);
+    button.click();
+    await elementUpdated(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const links = $$(el, '#s-moocs .calendar a').map((a) => a.getAttribute('href')!);
     expect(links[0]).to.match(/^data:text\/calendar/);
     expect(decodeURIComponent(links[0]!)).to.contain('DTSTART:20261011T050000Z').and.contain('SUMMARY:MOOCs and the LearningWithUCLG platform');
     expect(new URL(links[1]!).searchParams.get('text')).to.contain('MOOCs');
+    button.click();
+    await elementUpdated(el);
+    expect($(el, '#s-moocs .calendar')).to.equal(null);
   });
 
   it('filters by day, track, language and text, and says how many sessions are shown', async () => {
