@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/chromium.js';
@@ -128,8 +128,17 @@ window.measure = async (runs) => {
 window.ready = true;
 </script></body></html>`;
 
+/** Missing, or older than a source file: measuring yesterday's bundle would mislead. */
+function bundleIsStale(): boolean {
+  const bundle = resolve(root, 'dist/civic-widgets.js');
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  const sources = readdirSync(resolve(root, 'src'), { recursive: true, withFileTypes: true });
+  return sources.some((entry) => entry.isFile() && statSync(resolve(entry.parentPath, entry.name)).mtimeMs > built);
+}
+
 export async function run(): Promise<Record<string, number | string>> {
-  if (!existsSync(resolve(root, 'dist/civic-widgets.js'))) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  if (bundleIsStale()) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
   const server = await serveStatic(root, { '/bench-feed.json': JSON.stringify(benchFeed()), '/bench-agenda.html': PAGE });
   const browser = await launchChromium();
   try {
