@@ -9,3 +9,8 @@ export { localize } from './feed/text.js';
 export type * from './feed/types.js';
 export { CivicCountdown } from './countdown/civic-countdown.js';
 export { CountdownEndEvent, CountdownStartEvent } from './countdown/events.js';
+export { CivicAgenda } from './agenda/civic-agenda.js';
+export { AgendaFilterEvent } from './agenda/events.js';
+export type { AgendaFilters } from './agenda/filters.js';
+export { CivicRecordings } from './recordings/civic-recordings.js';
+export { RecordingPlayEvent } from './recordings/events.js';
