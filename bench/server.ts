@@ -1,5 +1,6 @@
 // Votes per second against the reference server (SQLite, distinct voters) next to a bare Fastify
-// hello-world, both as their own process on loopback, driven by autocannon from this process.
+// hello-world (answering the same POSTs), both as their own process on loopback, driven by
+// autocannon from this process.
 // The machine is shared, so the two targets take turns in short rounds: a burst of load from
 // elsewhere then hits both rather than one. p50 is the median of the rounds' p50, p99 the worst round's.
 import autocannon from 'autocannon';
@@ -41,8 +42,10 @@ export async function run(): Promise<Record<string, number | string>> {
   const server = await startProcess('server/cli.ts', ['serve', '--feeds', feeds, '--db', db, '--port', '0', '--vote-rate', '1000000000']);
   let voter = 0;
   const choices = ['a', 'b', 'c'];
-  const voteOptions: autocannon.Options = {
-    url: `${server.origin}/api/polls/bench/votes`,
+  // Both targets get the same requests, a distinct voter each, so that autocannon's own cost per
+  // request (rebuilding it) is the same on both sides of the ratio.
+  const ballots = (url: string): autocannon.Options => ({
+    url,
     requests: [
       {
         method: 'POST',
@@ -53,13 +56,15 @@ export async function run(): Promise<Record<string, number | string>> {
         },
       },
     ],
-  };
+  });
+  const helloOptions = ballots(hello.origin);
+  const voteOptions = ballots(`${server.origin}/api/polls/bench/votes`);
   const baseline = empty();
   const votes = empty();
-  await cannon(undefined, { url: hello.origin }, 1);
+  await cannon(undefined, helloOptions, 1);
   await cannon(undefined, voteOptions, 1);
   for (let round = 0; round < ROUNDS; round++) {
-    await cannon(baseline, { url: hello.origin }, SECONDS / ROUNDS);
+    await cannon(baseline, helloOptions, SECONDS / ROUNDS);
     await cannon(votes, voteOptions, SECONDS / ROUNDS);
   }
   const stored = (await (await fetch(`${server.origin}/api/polls/bench`)).json()) as { voters: number };
