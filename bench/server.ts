@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
 
 const CONNECTIONS = 200;
@@ -71,9 +72,9 @@ export async function run(): Promise<Record<string, number | string>> {
   await server.stop();
   await hello.stop();
   rmSync(dirname(db), { recursive: true, force: true });
-  rmSync(feeds, { recursive: true, force: true });
 
   const rate = (f: Figures) => Math.round(f.requests / f.seconds);
+  const postgres = process.env.DATABASE_URL_BENCH ? await postgresVotes(process.env.DATABASE_URL_BENCH, ballots, feeds) : undefined;
   const ratio = Number((rate(votes) / rate(baseline)).toFixed(2));
   const figures = {
     'hello-world req/s': rate(baseline),
@@ -85,9 +86,37 @@ export async function run(): Promise<Record<string, number | string>> {
     'votes failed (non-2xx, errors)': votes.failed,
     'votes stored (distinct voters)': stored.voters,
     'ratio votes/hello (goal >= 0.5)': ratio,
+    ...(postgres && {
+      'PostgreSQL votes/s (one process)': rate(postgres),
+      'PostgreSQL votes p50 ms': median(postgres.p50),
+      'PostgreSQL votes p99 ms': Math.max(...postgres.p99),
+    }),
   };
+  rmSync(feeds, { recursive: true, force: true });
   console.log(`POST /votes vs Fastify hello-world: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback`);
   for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(34)} ${value}`);
+  return figures;
+}
+
+/** The same vote load on the PostgreSQL store (`DATABASE_URL_BENCH`), in a schema dropped afterwards. */
+async function postgresVotes(databaseUrl: string, ballots: (url: string) => autocannon.Options, feeds: string): Promise<Figures> {
+  const schema = `civic_bench_${process.pid}`;
+  const url = new URL(databaseUrl);
+  url.searchParams.set('schema', schema);
+  const server = await startProcess('server/cli.ts', ['serve', '--feeds', feeds, '--port', '0', '--vote-rate', '1000000000'], {
+    DATABASE_URL: url.href,
+  });
+  const figures = empty();
+  try {
+    await cannon(undefined, ballots(`${server.origin}/api/polls/bench/votes`), 1);
+    await cannon(figures, ballots(`${server.origin}/api/polls/bench/votes`), SECONDS / 2);
+  } finally {
+    await server.stop();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
   return figures;
 }
 

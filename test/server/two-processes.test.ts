@@ -44,6 +44,26 @@ describe('two server processes on one PostgreSQL', { skip: !postgres && 'DATABAS
     stream.close();
   });
 
+  it('counts each voter once when both processes take their ballots at the same time', async () => {
+    const [a, b] = origins as [string, string];
+    const voters = Array.from({ length: 60 }, (_, i) => voterId(100 + i));
+    const answers = await Promise.all(
+      voters.flatMap((voter, i) => [
+        postVote(a, 'after-close', { voter, choices: [i % 2 ? 'a' : 'b'] }),
+        postVote(b, 'after-close', { voter, choices: [i % 2 ? 'a' : 'c'] }),
+      ]),
+    );
+    assert.deepEqual(new Set(answers.map((res) => res.status)), new Set([200]));
+    const exported = (await (
+      await fetch(`${a}/api/admin/polls/after-close/export`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json()) as { voters: number; totals: Record<string, number>; votes: { voter: string; choices: string[] }[] };
+    assert.equal(exported.voters, 60);
+    assert.equal(exported.votes.length, 60);
+    const counted: Record<string, number> = { a: 0, b: 0, c: 0 };
+    for (const vote of exported.votes) counted[vote.choices[0]!]! += 1;
+    assert.deepEqual(exported.totals, counted, 'the totals agree with the stored ballots');
+  });
+
   it('shares votes, revotes and admin actions between the processes', async () => {
     const [a, b] = origins as [string, string];
     const voter = voterId(1);
