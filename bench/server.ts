@@ -93,6 +93,7 @@ export async function run(): Promise<Record<string, number | string>> {
     }),
   };
   rmSync(feeds, { recursive: true, force: true });
+  console.log(`p99 per round (ms): hello ${baseline.p99.join(' ')}; votes ${votes.p99.join(' ')}`);
   console.log(`POST /votes vs Fastify hello-world: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback`);
   for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(34)} ${value}`);
   return figures;

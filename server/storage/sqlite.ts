@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Override, PollTally } from '../poll-rules.js';
 import { sameChoices } from '../poll-rules.js';
 import { Batcher } from './batcher.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -37,17 +38,24 @@ export class SqliteStore implements Store {
   private dataVersion: number;
   private readonly watcher: NodeJS.Timeout;
 
+  private readonly checkpointer;
+
   static async open(file: string): Promise<SqliteStore> {
-    return new SqliteStore(new Database(file));
+    return new SqliteStore(new Database(file), file);
   }
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    file: string,
+  ) {
     db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
     // NORMAL in WAL mode: a commit is in the OS before the call returns, so a killed process loses
     // nothing; only a power cut may lose the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    this.checkpointer = startCheckpointer(file);
     const s = {
       choices: db.prepare<[string, string], { choices: string }>('SELECT choices FROM votes WHERE poll_id = ? AND voter = ?'),
       upsertVote: db.prepare(
@@ -138,8 +146,8 @@ export class SqliteStore implements Store {
     clearInterval(this.watcher);
     if (!this.db.open) return;
     await this.batcher.settle();
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
+    await this.checkpointer.stop();
   }
 
   private writeVotes(ballots: Ballot[]): VoteResult[] {
