@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { feedDir, pollFeed, postVote, spawnServer, SseReader, storeKinds, testDatabase, voterId, type TestDatabase } from './support.js';
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const postgres = storeKinds().includes('postgres');
 
@@ -10,10 +11,11 @@ describe('two server processes on one PostgreSQL', { skip: !postgres && 'DATABAS
   const children: ChildProcess[] = [];
   const origins: string[] = [];
   const TOKEN = 'two-process-token-123';
+  let feeds = '';
 
   before(async () => {
     db = testDatabase('postgres');
-    const feeds = feedDir({ demo: pollFeed() });
+    feeds = feedDir({ demo: pollFeed() });
     // Started together: the migration lock must keep them from creating the tables twice.
     const started = await Promise.all(
       [0, 1].map(() => spawnServer(['serve', '--feeds', feeds, '--port', '0'], { DATABASE_URL: db.databaseUrl, CIVIC_ADMIN_TOKEN: TOKEN })),
@@ -29,6 +31,7 @@ describe('two server processes on one PostgreSQL', { skip: !postgres && 'DATABAS
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     }
     await db.drop();
+    rmSync(feeds, { recursive: true, force: true });
   });
 
   it('delivers a vote made on one process to a stream on the other', async () => {
