@@ -85,7 +85,8 @@ export class CivicPoll extends LitElement {
   private readonly live = new LiveResults(this);
   private view?: View;
   private clockStatus?: PollStatus;
-  private focusAfter?: string;
+  /** Where focus goes after the next render: the first of these selectors that matches. */
+  private focusAfter: string[] = [];
   private reported?: string;
 
   constructor() {
@@ -133,9 +134,12 @@ export class CivicPoll extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.focusAfter) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
-      this.focusAfter = undefined;
+    for (const selector of this.focusAfter.splice(0)) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        break;
+      }
     }
     const snapshot = this.live.snapshot;
     const totals = snapshot?.totals;
@@ -307,7 +311,7 @@ export class CivicPoll extends LitElement {
     if (!this.dispatchEvent(new PollVoteEvent(view.poll.id, choices))) return;
     this.editing = false;
     this.askedEmpty = false;
-    this.focusAfter = '.mine button, .mine';
+    this.focusAfter = ['.mine button', '.mine'];
     try {
       await sendVote(view.base, voterId(), choices);
     } catch (error) {
@@ -319,12 +323,12 @@ export class CivicPoll extends LitElement {
   private onEdit(): void {
     this.selected = [...(this.view?.mine ?? [])];
     this.editing = true;
-    this.focusAfter = 'input:checked, input';
+    this.focusAfter = ['input:checked', 'input'];
   }
 
   private onKeep(): void {
     this.editing = false;
-    this.focusAfter = '.mine button';
+    this.focusAfter = ['.mine button'];
   }
 
   private onToggleTable(): void {
