@@ -12,7 +12,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [fixtureServer],
-  concurrency: 2,
+  // One page at a time: a background tab gets no animation frames, and fixture() waits for one.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({
@@ -29,6 +30,10 @@ export default {
           '--disable-sync',
           '--disable-dev-shm-usage',
           '--lang=en-US',
+          // Test pages run two at a time; a background tab gets no animation frames otherwise.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
