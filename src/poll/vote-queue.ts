@@ -127,6 +127,7 @@ async function attempt(base: string, body: string): Promise<PollSnapshot | PollE
 export async function sendVote(base: string, voter: string, choices: readonly string[]): Promise<PollSnapshot> {
   listen();
   errors.delete(base);
+  sent.delete(base); // so that the thanks for this vote is announced again, not left as it was
   const body = JSON.stringify({ voter, choices });
   write(base, { body, tries: 0 });
   const result = await attempt(base, body);

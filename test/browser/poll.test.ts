@@ -165,8 +165,12 @@ describe('civic-poll', () => {
     await el.updateComplete;
     expect(input(el, 'trees').checked, 'the form starts from the current vote').to.be.true;
     expect((el.shadowRoot!.activeElement as HTMLInputElement).value, 'focus moves to the checked answer').to.equal('trees');
+    api.hold = true;
     await vote(el, 'library');
-    await waitUntil(() => textOf($(el, '.mine li')) === 'Library hours');
+    expect(status(el), 'cleared, so that the next thanks is announced again').to.equal('');
+    api.release();
+    await waitUntil(() => status(el) === en.thanks);
+    expect(textOf($(el, '.mine li'))).to.equal('Library hours');
     expect(api.posts.map((p) => JSON.parse(p.body!).voter)).to.have.members([localStorage.getItem(VOTER_KEY), localStorage.getItem(VOTER_KEY)]);
     expect(api.votes.size).to.equal(1);
     expect(api.totals()).to.deep.equal({ library: 1 });
