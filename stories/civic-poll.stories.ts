@@ -31,7 +31,7 @@ function feedAt(minutes: number, change: (poll: Feed['polls'][number]) => object
   return { ...feed, polls: feed.polls.map((p) => ({ ...p, ...change(p) })) } as Feed;
 }
 
-const single = (p: Feed['polls'][number]) => ({ ...p, mode: 'single', maxChoices: undefined, results: 'always' });
+const single = (p: Feed['polls'][number]) => ({ ...p, mode: 'single', maxChoices: undefined, results: 'always', prompt: 'Which question should the session discuss first?' });
 const always = (p: Feed['polls'][number]) => ({ ...p, results: 'always' });
 const crowd = { totals: { c1: 14, c2: 9, r1: 6, r2: 11, a1: 8, a2: 5, m1: 3, m2: 7 }, voters: 23 };
 

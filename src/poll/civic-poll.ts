@@ -8,7 +8,7 @@ import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { clock } from '../time/clock.js';
-import { formatDate, formatTimeWithZone, resolveTimeZone } from '../time/format.js';
+import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
 import { PollResultsEvent, PollVoteEvent } from './events.js';
 import { LiveResults } from './live-results.js';
@@ -167,10 +167,20 @@ export class CivicPoll extends LitElement {
     return localize(text, this.locale.lang, view.feed.languages);
   }
 
+  /** "Thursday, June 18, 2026 at 5:00 PM CEST": one Intl call, so each language joins date and time its own way. */
   private when(view: View, iso: string | null | undefined): string {
     const date = new Date(iso ?? '');
-    const lang = this.locale.lang;
-    return Number.isNaN(date.getTime()) ? '' : `${formatDate(date, lang, view.zone)}, ${formatTimeWithZone(date, lang, view.zone)}`;
+    if (Number.isNaN(date.getTime())) return '';
+    return dateTimeFormat(this.locale.lang, {
+      timeZone: view.zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
   }
 
   private renderPoll(view: View, t: PollMessages): TemplateResult {
@@ -182,8 +192,8 @@ export class CivicPoll extends LitElement {
     const showForm = !this.resultsOnly && status !== 'closed' && (this.editing || !mine?.length);
     const hidden = poll.results === 'after-close' ? t.afterClose : poll.results === 'after-vote' && !mine?.length ? t.afterVote : '';
     return html`
-      <h2 part="title">${this.text(view, poll.title)}</h2>
-      ${poll.prompt && !this.resultsOnly ? html`<p>${this.text(view, poll.prompt)}</p>` : nothing}
+      <h2 part="title" dir="auto">${this.text(view, poll.title)}</h2>
+      ${poll.prompt && !this.resultsOnly ? html`<p dir="auto">${this.text(view, poll.prompt)}</p>` : nothing}
       ${when ? html`<p class="when" part="time">${when}</p>` : nothing}
       ${this.resultsOnly ? nothing : showForm ? this.renderForm(view, t) : this.renderMine(view, t)}
       ${this.resultsOnly ? nothing : html`<p class="message ${view.warn ? 'warn' : ''}" role="status">${view.message}</p>`}
@@ -212,7 +222,7 @@ export class CivicPoll extends LitElement {
                 .value=${option.id}
                 .checked=${checked}
                 ?disabled=${full && !checked}
-              /><span>${this.text(view, option.text)}</span></label
+              /><span dir="auto">${this.text(view, option.text)}</span></label
             >`;
           })}
         </fieldset>`,
@@ -236,7 +246,7 @@ export class CivicPoll extends LitElement {
     return html`<div class="mine" tabindex="-1">
       <h3>${t.yourVote}</h3>
       <ul>
-        ${mine.map((id) => html`<li>${this.text(view, options.find((o) => o.id === id)?.text ?? id)}</li>`)}
+        ${mine.map((id) => html`<li dir="auto">${this.text(view, options.find((o) => o.id === id)?.text ?? id)}</li>`)}
       </ul>
       ${view.vote.sending ? html`<p class="hint">${t.sending}</p>` : nothing}
       ${view.status === 'open'
@@ -267,7 +277,7 @@ export class CivicPoll extends LitElement {
           (group) => html`<p class="group">${group.title}</p>
             ${group.options.map(
               (row) => html`<div class="row" part="item">
-                <span>${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
+                <span dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
                 <div class="bar" part="bar"><div class="fill" style=${styleMap({ '--share': String(row.share) })}></div></div>
               </div>`,
             )}`,
