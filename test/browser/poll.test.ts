@@ -416,6 +416,11 @@ describe('civic-poll', () => {
     await timers.tickAsync(10_000);
     await el.updateComplete;
     expect(textOf($$(el, '[part="item"]')[3])).to.contain('1 ·');
+    window.dispatchEvent(new Event('online'));
+    expect(FakeEventSource.for(base), 'back online: the stream gets another chance').to.have.length(2);
+    const polled = gets().length;
+    await timers.tickAsync(30_000);
+    expect(gets(), 'and polling stops').to.have.length(polled);
   });
 
   for (const lang of ['fr', 'es', 'ar'] as const) {
