@@ -111,7 +111,7 @@ async function openVisitor(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${site.origin}/index.html`);
-  await page.getByRole('button', { name: 'Vote' }).waitFor();
+  await page.getByRole('button', { name: 'Vote', exact: true }).waitFor();
   return { context, page };
 }
 
@@ -126,30 +126,34 @@ async function serverTotals(): Promise<{ totals: Record<string, number>; voters:
   return (await fetch(`${serverOrigin}/api/polls/${POLL}`)).json() as Promise<{ totals: Record<string, number>; voters: number }>;
 }
 
-test('two visitors see each other’s votes live; an offline vote lands exactly once', async () => {
+test('two visitors see each other’s votes live; an offline vote lands exactly once', async (t) => {
   const alice = await openVisitor();
   const bob = await openVisitor();
 
   await alice.page.getByRole('radio', { name: 'More trees' }).check();
-  await alice.page.getByRole('button', { name: 'Vote' }).click();
+  const clicked = Date.now();
+  await alice.page.getByRole('button', { name: 'Vote', exact: true }).click();
   await waitFor('Alice’s vote on Bob’s page', async () => (await shownCount(bob.page, 'More trees')) === 1);
+  t.diagnostic(`Alice's vote reached Bob's page in ${Date.now() - clicked} ms (click to results table, polled every 100 ms)`);
 
   await bob.page.getByRole('radio', { name: 'Bike lanes' }).check();
-  await bob.page.getByRole('button', { name: 'Vote' }).click();
+  await bob.page.getByRole('button', { name: 'Vote', exact: true }).click();
   await waitFor('Bob’s vote on Alice’s page', async () => (await shownCount(alice.page, 'Bike lanes')) === 1);
 
   // Alice loses the network and changes her mind.
   await alice.context.setOffline(true);
   await alice.page.getByRole('button', { name: 'Change my vote' }).click();
   await alice.page.getByRole('radio', { name: 'Library hours' }).check();
-  await alice.page.getByRole('button', { name: 'Vote' }).click();
+  await alice.page.getByRole('button', { name: 'Vote', exact: true }).click();
   await waitFor('the pending note', async () => (await alice.page.locator('civic-poll [role="status"]').textContent())?.includes('saved on this device'));
   const kept = await alice.page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes'));
   assert.match(kept ?? '', /library/);
   assert.deepEqual((await serverTotals()).totals.library ?? 0, 0, 'not counted while offline');
 
+  const online = Date.now();
   await alice.context.setOffline(false);
   await waitFor('the kept vote to land', async () => (await serverTotals()).totals.library === 1);
+  t.diagnostic(`the kept vote landed ${Date.now() - online} ms after the network came back`);
   await waitFor('Bob to see it', async () => (await shownCount(bob.page, 'Library hours')) === 1);
   const { totals, voters } = await serverTotals();
   assert.equal(voters, 2, 'the offline vote replaced Alice’s first vote: still two voters');
