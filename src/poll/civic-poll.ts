@@ -115,7 +115,7 @@ export class CivicPoll extends LitElement {
     const error = vote.error;
     let message = '';
     if (error && vote.choices) message = error.code === 'rate-limited' ? t.rateLimited : t.pending;
-    else if (error) message = error.code === 'poll-not-open' ? t.notOpen : error.code === 'too-many-choices' ? t.tooMany : t.rejected;
+    else if (error) message = error.code === 'poll-not-open' ? t.notOpen : t.rejected;
     else if (vote.choices && !vote.sending) message = t.pending;
     else if (vote.sent) message = t.thanks;
     else if (this.askedEmpty) message = t.chooseSomething;
@@ -248,7 +248,6 @@ export class CivicPoll extends LitElement {
       <ul>
         ${mine.map((id) => html`<li dir="auto">${this.text(view, options.find((o) => o.id === id)?.text ?? id)}</li>`)}
       </ul>
-      ${view.vote.sending ? html`<p class="hint">${t.sending}</p>` : nothing}
       ${view.status === 'open'
         ? html`<div class="actions">
             <button class="button secondary" part="button" @click=${this.onEdit}>${t.changeVote}</button>
@@ -298,7 +297,7 @@ export class CivicPoll extends LitElement {
       ${this.resultsOnly
         ? nothing
         : html`<div class="actions">
-            <button class="button secondary" part="button" @click=${this.onToggleTable}>${this.asTable ? t.showBars : t.showTable}</button>
+            <button class="button secondary" part="button" aria-pressed=${this.asTable} @click=${this.onToggleTable}>${t.showTable}</button>
           </div>`}
     </section>`;
   }

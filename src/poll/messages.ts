@@ -12,7 +12,6 @@ export interface PollMessages {
   limitReached: (n: number) => string;
   chooseSomething: string;
   vote: string;
-  sending: string;
   yourVote: string;
   changeVote: string;
   keepVote: string;
@@ -20,7 +19,6 @@ export interface PollMessages {
   pending: string;
   notOpen: string;
   rateLimited: string;
-  tooMany: string;
   rejected: string;
   results: string;
   voters: string;
@@ -28,7 +26,6 @@ export interface PollMessages {
   votes: string;
   share: string;
   showTable: string;
-  showBars: string;
   afterVote: string;
   afterClose: string;
 }
@@ -42,26 +39,23 @@ export const pollMessages: Catalog<PollMessages> = {
     closedNow: 'This poll is closed.',
     chooseOne: 'Choose one answer.',
     chooseUpTo: (n) => `Choose up to ${n} answers.`,
-    limitReached: (n) => `You have chosen ${n}, the most allowed. Uncheck one to choose another.`,
+    limitReached: (n) => `That is the most (${n}): uncheck one to change.`,
     chooseSomething: 'Choose an answer first.',
     vote: 'Vote',
-    sending: 'Sending…',
     yourVote: 'Your vote',
     changeVote: 'Change my vote',
     keepVote: 'Keep my vote',
     thanks: 'Thank you, your vote is counted.',
     pending: 'Your vote is saved on this device and will be sent when the connection returns.',
     notOpen: 'This poll is not open, so your vote was not counted.',
-    rateLimited: 'Too many votes from this connection. Your vote is saved and will be sent again shortly.',
-    tooMany: 'Too many answers chosen for this poll.',
-    rejected: 'Your vote could not be accepted. Please check your answers and try again.',
+    rateLimited: 'Too many votes right now: yours is saved and will be sent shortly.',
+    rejected: 'Your vote was not accepted. Check your answers and try again.',
     results: 'Results',
     voters: 'Voters',
     question: 'Answer',
     votes: 'Votes',
     share: 'Share',
     showTable: 'Show as table',
-    showBars: 'Show as bars',
     afterVote: 'Results are shown once you have voted.',
     afterClose: 'Results are shown when the poll closes.',
   },
@@ -73,26 +67,23 @@ export const pollMessages: Catalog<PollMessages> = {
     closedNow: 'Ce sondage est clos.',
     chooseOne: 'Choisissez une réponse.',
     chooseUpTo: (n) => `Choisissez jusqu’à ${n} réponses.`,
-    limitReached: (n) => `Vous avez choisi ${n} réponses, le maximum. Décochez-en une pour en choisir une autre.`,
+    limitReached: (n) => `C’est le maximum (${n}) : décochez-en une pour changer.`,
     chooseSomething: 'Choisissez d’abord une réponse.',
     vote: 'Voter',
-    sending: 'Envoi…',
     yourVote: 'Votre vote',
     changeVote: 'Modifier mon vote',
     keepVote: 'Garder mon vote',
     thanks: 'Merci, votre vote est compté.',
     pending: 'Votre vote est enregistré sur cet appareil et sera envoyé au retour de la connexion.',
     notOpen: 'Ce sondage n’est pas ouvert : votre vote n’a pas été compté.',
-    rateLimited: 'Trop de votes depuis cette connexion. Votre vote est enregistré et sera renvoyé sous peu.',
-    tooMany: 'Trop de réponses choisies pour ce sondage.',
-    rejected: 'Votre vote n’a pas pu être accepté. Vérifiez vos réponses et réessayez.',
+    rateLimited: 'Trop de votes en ce moment : le vôtre est enregistré et sera envoyé sous peu.',
+    rejected: 'Vote refusé. Vérifiez vos réponses et réessayez.',
     results: 'Résultats',
     voters: 'Votants',
     question: 'Réponse',
     votes: 'Voix',
     share: 'Part',
     showTable: 'Afficher en tableau',
-    showBars: 'Afficher en barres',
     afterVote: 'Les résultats s’affichent une fois que vous avez voté.',
     afterClose: 'Les résultats s’affichent à la clôture du sondage.',
   },
@@ -104,26 +95,23 @@ export const pollMessages: Catalog<PollMessages> = {
     closedNow: 'Esta encuesta está cerrada.',
     chooseOne: 'Elija una respuesta.',
     chooseUpTo: (n) => `Elija hasta ${n} respuestas.`,
-    limitReached: (n) => `Ha elegido ${n}, el máximo permitido. Desmarque una para elegir otra.`,
+    limitReached: (n) => `Es el máximo (${n}): desmarque una para cambiar.`,
     chooseSomething: 'Elija primero una respuesta.',
     vote: 'Votar',
-    sending: 'Enviando…',
     yourVote: 'Su voto',
     changeVote: 'Cambiar mi voto',
     keepVote: 'Mantener mi voto',
     thanks: 'Gracias, su voto se ha contado.',
     pending: 'Su voto está guardado en este dispositivo y se enviará cuando vuelva la conexión.',
     notOpen: 'Esta encuesta no está abierta: su voto no se ha contado.',
-    rateLimited: 'Demasiados votos desde esta conexión. Su voto está guardado y se enviará de nuevo en breve.',
-    tooMany: 'Demasiadas respuestas elegidas para esta encuesta.',
-    rejected: 'No se pudo aceptar su voto. Revise sus respuestas e inténtelo de nuevo.',
+    rateLimited: 'Demasiados votos ahora: el suyo está guardado y se enviará en breve.',
+    rejected: 'Voto rechazado. Revise sus respuestas e inténtelo de nuevo.',
     results: 'Resultados',
     voters: 'Votantes',
     question: 'Respuesta',
     votes: 'Votos',
     share: 'Porcentaje',
     showTable: 'Ver como tabla',
-    showBars: 'Ver como barras',
     afterVote: 'Los resultados se muestran después de votar.',
     afterClose: 'Los resultados se muestran al cerrarse la encuesta.',
   },
@@ -135,26 +123,23 @@ export const pollMessages: Catalog<PollMessages> = {
     closedNow: 'هذا الاستطلاع مغلق.',
     chooseOne: 'اختر إجابة واحدة.',
     chooseUpTo: (n) => `اختر حتى ${n} إجابات.`,
-    limitReached: (n) => `اخترت ${n}، وهو الحد الأقصى. ألغِ اختيار إجابة لتختار غيرها.`,
+    limitReached: (n) => `هذا هو الحد الأقصى (${n}): ألغِ اختيار إجابة للتغيير.`,
     chooseSomething: 'اختر إجابة أولًا.',
     vote: 'صوّت',
-    sending: 'جارٍ الإرسال…',
     yourVote: 'صوتك',
     changeVote: 'غيّر صوتي',
     keepVote: 'أبقِ صوتي',
     thanks: 'شكرًا، تم احتساب صوتك.',
     pending: 'صوتك محفوظ على هذا الجهاز وسيُرسل عند عودة الاتصال.',
     notOpen: 'هذا الاستطلاع غير مفتوح، لذلك لم يُحتسب صوتك.',
-    rateLimited: 'أصوات كثيرة جدًا من هذا الاتصال. صوتك محفوظ وسيُرسل مجددًا بعد قليل.',
-    tooMany: 'عدد الإجابات المختارة أكثر من المسموح في هذا الاستطلاع.',
-    rejected: 'تعذّر قبول صوتك. يُرجى مراجعة إجاباتك والمحاولة مجددًا.',
+    rateLimited: 'أصوات كثيرة الآن: صوتك محفوظ وسيُرسل بعد قليل.',
+    rejected: 'لم يُقبل صوتك. راجع إجاباتك وحاول مجددًا.',
     results: 'النتائج',
     voters: 'المصوّتون',
     question: 'الإجابة',
     votes: 'الأصوات',
     share: 'النسبة',
     showTable: 'اعرض كجدول',
-    showBars: 'اعرض كأشرطة',
     afterVote: 'تظهر النتائج بعد أن تصوّت.',
     afterClose: 'تظهر النتائج عند إغلاق الاستطلاع.',
   },

@@ -97,14 +97,10 @@ export const pollStyles = [
       height: 100%;
       inline-size: calc(var(--share) * 100%);
       background: var(--civic-poll-bar-color, var(--_accent));
-      transition: inline-size 0.4s ease-out;
     }
     .group {
       font-weight: 600;
       margin-block: 0.5em;
-    }
-    table {
-      border-collapse: collapse;
     }
     th,
     td {
@@ -118,9 +114,6 @@ export const pollStyles = [
     }
     :host([results-only]) .poll {
       font-size: 1.5em;
-    }
-    :host([results-only]) .bar {
-      height: var(--civic-poll-bar-height, 1.25em);
     }
   `,
 ];
