@@ -1,3 +1,4 @@
 // The single-file script-tag bundle: Lit included, every element defined.
 import './event/define.js';
 import './poll/define.js';
+import './recordings/define.js';

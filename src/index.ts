@@ -10,3 +10,5 @@ export type * from './feed/types.js';
 export { CivicPoll } from './poll/civic-poll.js';
 export { PollResultsEvent, PollVoteEvent } from './poll/events.js';
 export type { PollSnapshot, PollErrorCode } from './poll/poll-client.js';
+export { CivicRecordings } from './recordings/civic-recordings.js';
+export { RecordingPlayEvent } from './recordings/events.js';
