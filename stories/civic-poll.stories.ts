@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/poll/define.js';
 import { localDemocracyAt } from './support/mock-feed.js';
 import { mockPoll, type MockPollOptions } from './support/mock-poll.js';
@@ -7,18 +8,25 @@ import { mockPoll, type MockPollOptions } from './support/mock-poll.js';
 type Feed = ReturnType<typeof localDemocracyAt>;
 
 interface Args {
+  /** Empty: the language of the page (the toolbar's). */
   lang: string;
   theme: 'auto' | 'light' | 'dark';
-  resultsOnly: boolean;
+  'time-zone': string;
+  'results-only': boolean;
 }
 
+/**
+ * `<civic-poll>`: the guiding questions of the Local Democracy session as a poll, against an
+ * in-memory poll API (msw): votes are kept for the story's lifetime and pushed down its event stream.
+ */
 const meta: Meta<Args> = {
-  title: 'Widgets/civic-poll',
+  title: 'Elements/civic-poll',
   component: 'civic-poll',
-  args: { lang: 'en', theme: 'auto', resultsOnly: false },
+  args: { lang: '', theme: 'auto', 'time-zone': 'local', 'results-only': false },
   argTypes: {
-    lang: { control: 'select', options: ['en', 'fr', 'es', 'ar'] },
+    lang: { control: 'select', options: ['', 'en', 'fr', 'es', 'ar'] },
     theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    'time-zone': { control: 'text' },
   },
 };
 export default meta;
@@ -41,7 +49,13 @@ function story(name: string, feed: Feed, options: MockPollOptions, overrides: Pa
     args: overrides,
     parameters: { msw: { handlers: mock.handlers } },
     render: (args) =>
-      html`<civic-poll src=${mock.src} lang=${args.lang} theme=${args.theme} ?results-only=${args.resultsOnly}></civic-poll>`,
+      html`<civic-poll
+        src=${mock.src}
+        lang=${ifDefined(args.lang || undefined)}
+        theme=${args.theme}
+        time-zone=${args['time-zone']}
+        ?results-only=${args['results-only']}
+      ></civic-poll>`,
   };
 }
 
@@ -51,7 +65,7 @@ export const OpenMultiple = story('poll-open-multiple', feedAt(-30), crowd);
 export const VotedWithResults = story('poll-voted', feedAt(-30, always), { ...crowd, voted: ['c1', 'r2'] });
 export const ResultsAfterVoteHidden = story('poll-after-vote', feedAt(-30), crowd);
 export const ClosedWithResults = story('poll-closed', feedAt(-60 * 24, always), { ...crowd, status: 'closed', voted: ['a1'] });
-export const ResultsOnlyProjector = story('poll-projector', feedAt(-30, always), crowd, { resultsOnly: true });
+export const ResultsOnlyProjector = story('poll-projector', feedAt(-30, always), crowd, { 'results-only': true });
 export const PendingOffline = story('poll-offline', feedAt(-30, single), { ...crowd, post: 'network' });
 export const Error409Closed = story('poll-409', feedAt(-30, single), { ...crowd, post: 409 });
 export const Error429RateLimited = story('poll-429', feedAt(-30, single), { ...crowd, post: 429 });
