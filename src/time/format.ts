@@ -30,12 +30,12 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+const warnedZones = new Set<string>();
+
 /**
  * The zone a widget shows times in, from its `time-zone` attribute: `local` (default, the visitor's),
  * `event` (the session's or event's zone) or an IANA name. An unknown name falls back to local.
  */
-const warnedZones = new Set<string>();
-
 export function resolveTimeZone(setting: string | null | undefined, eventZone: string): string {
   if (!setting || setting === 'local') return localTimeZone();
   if (setting === 'event') return eventZone;
