@@ -2,4 +2,5 @@
 import './event/define.js';
 import './countdown/define.js';
 import './agenda/define.js';
+import './poll/define.js';
 import './recordings/define.js';

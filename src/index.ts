@@ -12,5 +12,8 @@ export { CountdownEndEvent, CountdownStartEvent } from './countdown/events.js';
 export { CivicAgenda } from './agenda/civic-agenda.js';
 export { AgendaFilterEvent } from './agenda/events.js';
 export type { AgendaFilters } from './agenda/filters.js';
+export { CivicPoll } from './poll/civic-poll.js';
+export { PollResultsEvent, PollVoteEvent } from './poll/events.js';
+export type { PollSnapshot, PollErrorCode } from './poll/poll-client.js';
 export { CivicRecordings } from './recordings/civic-recordings.js';
 export { RecordingPlayEvent } from './recordings/events.js';
