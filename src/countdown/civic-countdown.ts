@@ -135,7 +135,7 @@ export class CivicCountdown extends LitElement {
   private startLine(start: Date, eventZone: string, compact: boolean): string {
     const { lang, ui } = this.locale;
     const key = `${this.timeZone}|${eventZone}`;
-    // Resolved once per setting: an unknown zone warns once, not every second.
+    // Resolved once per setting, not every second: checking a zone name builds an Intl formatter.
     if (this.zones.key !== key) this.zones = { key, zone: resolveTimeZone(this.timeZone, eventZone) };
     const zone = this.zones.zone;
     const comma = ui === 'ar' ? '، ' : ', ';
