@@ -45,8 +45,11 @@ export function withCivicGlobals(story: () => unknown, globals: CivicGlobals): T
   const lang = globals.locale || 'en';
   const apply = (el?: Element) => {
     if (!el) return;
-    applyToWidgets(el, 'theme', globals.theme || AS_IN_STORY);
-    applyToWidgets(el, 'time-zone', globals.timeZone || AS_IN_STORY);
+    // The ref fires before the story inside the wrapper is committed: wait for it.
+    queueMicrotask(() => {
+      applyToWidgets(el, 'theme', globals.theme || AS_IN_STORY);
+      applyToWidgets(el, 'time-zone', globals.timeZone || AS_IN_STORY);
+    });
   };
   return html`<div class="civic-story" lang=${lang} dir=${directionOf(lang)} ${ref(apply)}>${story()}</div>`;
 }

@@ -124,3 +124,25 @@ test('every Storybook story renders without console errors', async (t) => {
     });
   }
 });
+
+test('the toolbar sets lang and dir on the wrapper and theme and time-zone on the widgets', async () => {
+  const page = await browser.newPage();
+  try {
+    const globals = 'locale:ar;theme:dark;timeZone:Asia/Seoul';
+    await page.goto(`${server.origin}/iframe.html?id=elements-civic-event--no-source&viewMode=story&globals=${globals}`);
+    await page.waitForFunction(() => document.body.classList.contains('sb-show-main'), undefined, { timeout: 15_000 });
+    const seen = await page.evaluate(() => {
+      const wrapper = document.querySelector('#storybook-root .civic-story')!;
+      const widget = document.querySelector('#storybook-root civic-agenda')!;
+      return {
+        lang: wrapper.getAttribute('lang'),
+        dir: wrapper.getAttribute('dir'),
+        theme: widget.getAttribute('theme'),
+        zone: widget.getAttribute('time-zone'),
+      };
+    });
+    assert.deepEqual(seen, { lang: 'ar', dir: 'rtl', theme: 'dark', zone: 'Asia/Seoul' });
+  } finally {
+    await page.close();
+  }
+});
