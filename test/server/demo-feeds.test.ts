@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { anchorFeedDates } from '../../src/feed/shift-dates.js';
 import { sessionPhase } from '../../src/feed/select.js';
 import type { Feed } from '../../src/feed/types.js';
