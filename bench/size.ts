@@ -15,18 +15,12 @@ export const BUDGETS: Record<string, number> = { 'civic-widgets.js (all)': 20 * 
 const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'recordings'];
 
 async function bundle(entry: string, outDir: string): Promise<Buffer> {
+  // The library's own build settings (vite.config.ts), with another entry and output.
   await build({
-    configFile: false,
+    configFile: join(root, 'vite.config.ts'),
     root,
     logLevel: 'silent',
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      lib: { entry, formats: ['es'], fileName: () => 'out.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
+    build: { outDir, emptyOutDir: true, lib: { entry, formats: ['es'], fileName: () => 'out.js' } },
   });
   return readFile(join(outDir, 'out.js'));
 }

@@ -44,6 +44,8 @@ class FeedLoadError extends Error {
  */
 export class FeedStore {
   state: FeedState;
+  /** A request that takes longer fails with `timeout` (the last good copy, if any, stays shown). */
+  timeoutMs = FEED_TIMEOUT_MS;
   private readonly listeners = new Map<FeedListener, number | undefined>();
   private request?: AbortController;
   private timer?: ReturnType<typeof setTimeout>;
@@ -91,7 +93,7 @@ export class FeedStore {
     this.lastFetch = sentAt;
     try {
       const response = await fetch(this.url, {
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(FEED_TIMEOUT_MS)]),
+        signal: AbortSignal.any([request.signal, AbortSignal.timeout(this.timeoutMs)]),
         // The browser revalidates with If-None-Match itself; setting the header by hand would
         // force a CORS preflight that static hosts do not answer.
         cache: 'no-cache',
@@ -123,7 +125,7 @@ export class FeedStore {
       this.set({ url: this.url, status: 'ready', feed: result.feed, updatedAt: clock.now() });
     } catch (cause) {
       if (request.signal.aborted) return; // superseded or unsubscribed: the state is not ours to set
-      const error = toFeedError(cause);
+      const error = toFeedError(cause, this.timeoutMs);
       console.error(`[civic-widgets] feed ${this.url}: ${error.code}: ${error.message}`);
       const feed = this.state.feed;
       this.set(
@@ -167,10 +169,10 @@ export function feedStoreFor(src: string): FeedStore {
   return store;
 }
 
-function toFeedError(cause: unknown): FeedError {
+function toFeedError(cause: unknown, timeoutMs: number): FeedError {
   if (cause instanceof FeedLoadError) return { code: cause.code, message: cause.message };
   const name = (cause as Error)?.name;
-  if (name === 'TimeoutError') return { code: 'timeout', message: `no answer within ${FEED_TIMEOUT_MS / 1000} s` };
+  if (name === 'TimeoutError') return { code: 'timeout', message: `no answer within ${timeoutMs / 1000} s` };
   return { code: 'network', message: String((cause as Error)?.message ?? cause) };
 }
 

@@ -1,8 +1,8 @@
-import type { InferOutput } from 'valibot';
+import type { Check } from './check.js';
 import type { FeedSchema } from './schema.js';
 
 /** A validated feed, version 1. URLs in it are absolute and use only http:, https: or mailto:. */
-export type Feed = InferOutput<typeof FeedSchema>;
+export type Feed = typeof FeedSchema extends Check<infer T> ? T : never;
 /** A plain string, or a map of language tags to strings. */
 export type Text = Feed['event']['title'];
 export type EventInfo = Feed['event'];

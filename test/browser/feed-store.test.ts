@@ -125,6 +125,32 @@ describe('feed store', () => {
     });
   }
 
+  it('times out on a slow endpoint', async () => {
+    const errors = sinon.stub(console, 'error');
+    const { url } = feedUrl({ delay: 2000 });
+    feedStoreFor(url).timeoutMs = 300;
+    const state = await settled(url);
+    expect(state.error?.code).to.equal('timeout');
+    expect(String(errors.firstCall.args[0])).to.contain('no answer within 0.3 s');
+  });
+
+  it('aborts a request that a newer one supersedes, and only the newer one sets the state', async () => {
+    const errors = sinon.stub(console, 'error');
+    const { url } = feedUrl({ delay: 400 });
+    const store = feedStoreFor(url);
+    const spy = sinon.spy(window, 'fetch');
+    const seen: string[] = [];
+    const unsubscribe = store.subscribe((s) => seen.push(s.status));
+    await store.load();
+    const [first, second] = spy.getCalls().map((call) => call.args[1]!.signal!);
+    expect(first!.aborted).to.be.true;
+    expect(second!.aborted).to.be.false;
+    unsubscribe();
+    expect(seen).to.deep.equal(['loading', 'ready']);
+    expect(errors.callCount).to.equal(0);
+    expect(spy.callCount).to.equal(2);
+  });
+
   it('reports a network failure', async () => {
     const errors = sinon.stub(console, 'error');
     const state = await settled('http://127.0.0.1:9/feed.json');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import * as patterns from '../../src/feed/patterns.js';
 import { formatIssue, validateFeed } from '../../src/feed/validate.js';
 
