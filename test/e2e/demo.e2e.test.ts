@@ -16,6 +16,7 @@ const CLI = 'bin/civic-widgets.js';
 const BUNDLE = 'dist/civic-widgets.js';
 const FEEDS = ['/feeds/local-democracy.json', '/feeds/stocktaking.json', '/feeds/learning-forum.json'];
 const PAGES = ['/', '/fr.html', '/es.html', '/ar.html'];
+const AXE = 'node_modules/axe-core/axe.min.js';
 const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
 const ready = existsSync(CLI) && existsSync(BUNDLE);
@@ -151,6 +152,25 @@ describe('demo site end to end', { skip }, () => {
         for (const feed of expected) assert.equal(feedRequests.get(feed), 1, `${feed} was requested ${feedRequests.get(feed) ?? 0} times`);
         assert.deepEqual(errors, []);
         if (path === '/ar.html') assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const path of ['/', '/ar.html', '/embed.html']) {
+    it(`${path}: axe finds no WCAG 2.x A/AA violation, page and widgets together`, async () => {
+      const { page } = await visit(`${origin}${path}`);
+      try {
+        await settled(page);
+        await page.waitForLoadState('networkidle');
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+        });
+        assert.deepEqual(violations, []);
       } finally {
         await page.close();
       }
