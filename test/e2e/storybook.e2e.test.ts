@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
 
@@ -25,6 +25,8 @@ const EXPECTED_IN_ERROR_STORIES = /\[civic-widgets\] feed|Failed to load resourc
 let out: string;
 let server: StaticServer;
 let browser: Browser;
+// One context for all stories: msw's service worker registers once instead of once per story.
+let context: BrowserContext;
 
 before(async () => {
   out = mkdtempSync(join(tmpdir(), 'civic-storybook-'));
@@ -32,6 +34,7 @@ before(async () => {
   // The browser asks for a favicon by itself; Storybook has none.
   server = await serveStatic(out, { '/favicon.ico': '' });
   browser = await launchChromium();
+  context = await browser.newContext();
 });
 
 after(async () => {
@@ -59,7 +62,7 @@ test('every Storybook story renders without console errors', async (t) => {
 
   for (const story of stories) {
     await t.test(story.id, async () => {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       // tsx (esbuild keepNames) wraps the named functions of page.evaluate callbacks in __name().
       await page.addInitScript('globalThis.__name = (f) => f');
       const errors: string[] = [];
