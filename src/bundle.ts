@@ -1,2 +1,3 @@
 // The single-file script-tag bundle: Lit included, every element defined.
 import './event/define.js';
+import './recordings/define.js';

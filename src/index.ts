@@ -7,3 +7,5 @@ export { feedStoreFor, type FeedError, type FeedErrorCode, type FeedState, type 
 export { validateFeed, formatIssue, type FeedIssue, type FeedValidation } from './feed/validate.js';
 export { localize } from './feed/text.js';
 export type * from './feed/types.js';
+export { CivicRecordings } from './recordings/civic-recordings.js';
+export { RecordingPlayEvent } from './recordings/events.js';

@@ -1,0 +1,89 @@
+// Votes per second against the reference server (SQLite, distinct voters) next to a bare Fastify
+// hello-world, both as their own process on loopback, driven by autocannon from this process.
+// The machine is shared, so the two targets take turns in short rounds: a burst of load from
+// elsewhere then hits both rather than one. p50 is the median of the rounds' p50, p99 the worst round's.
+import autocannon from 'autocannon';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
+
+const CONNECTIONS = 200;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = 5;
+
+interface Figures {
+  requests: number;
+  seconds: number;
+  p50: number[];
+  p99: number[];
+  failed: number;
+}
+
+const empty = (): Figures => ({ requests: 0, seconds: 0, p50: [], p99: [], failed: 0 });
+
+async function cannon(into: Figures | undefined, options: autocannon.Options, seconds: number): Promise<void> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
+  if (!into) return;
+  into.requests += result.requests.total;
+  into.seconds += result.duration;
+  into.p50.push(result.latency.p50);
+  into.p99.push(result.latency.p99);
+  into.failed += result.non2xx + result.errors + result.timeouts;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+export async function run(): Promise<Record<string, number | string>> {
+  const db = tempDb();
+  const feeds = benchFeeds();
+  const hello = await startProcess('bench/support/fastify-hello.ts', []);
+  const server = await startProcess('server/cli.ts', ['serve', '--feeds', feeds, '--db', db, '--port', '0', '--vote-rate', '1000000000']);
+  let voter = 0;
+  const choices = ['a', 'b', 'c'];
+  const voteOptions: autocannon.Options = {
+    url: `${server.origin}/api/polls/bench/votes`,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const n = voter++;
+          return { ...request, body: JSON.stringify({ voter: `bench-${n.toString(36).padStart(8, '0')}`, choices: [choices[n % 3]] }) };
+        },
+      },
+    ],
+  };
+  const baseline = empty();
+  const votes = empty();
+  await cannon(undefined, { url: hello.origin }, 1);
+  await cannon(undefined, voteOptions, 1);
+  for (let round = 0; round < ROUNDS; round++) {
+    await cannon(baseline, { url: hello.origin }, SECONDS / ROUNDS);
+    await cannon(votes, voteOptions, SECONDS / ROUNDS);
+  }
+  const stored = (await (await fetch(`${server.origin}/api/polls/bench`)).json()) as { voters: number };
+  await server.stop();
+  await hello.stop();
+  rmSync(dirname(db), { recursive: true, force: true });
+  rmSync(feeds, { recursive: true, force: true });
+
+  const rate = (f: Figures) => Math.round(f.requests / f.seconds);
+  const ratio = Number((rate(votes) / rate(baseline)).toFixed(2));
+  const figures = {
+    'hello-world req/s': rate(baseline),
+    'hello-world p50 ms': median(baseline.p50),
+    'hello-world p99 ms': Math.max(...baseline.p99),
+    'votes/s': rate(votes),
+    'votes p50 ms': median(votes.p50),
+    'votes p99 ms (goal <= 50)': Math.max(...votes.p99),
+    'votes failed (non-2xx, errors)': votes.failed,
+    'votes stored (distinct voters)': stored.voters,
+    'ratio votes/hello (goal >= 0.5)': ratio,
+  };
+  console.log(`POST /votes vs Fastify hello-world: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback`);
+  for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(34)} ${value}`);
+  return figures;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

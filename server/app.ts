@@ -1,0 +1,90 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ApiError, errorBody } from './errors.js';
+import type { FeedCatalog } from './feeds.js';
+import { PollService } from './polls.js';
+import { adminRoutes } from './routes/admin.js';
+import { assetRoutes } from './routes/assets.js';
+import { feedRoutes } from './routes/feeds.js';
+import { pollRoutes } from './routes/polls.js';
+import { SseHub } from './sse.js';
+import type { Store } from './storage/store.js';
+
+export interface AppOptions {
+  catalog: FeedCatalog;
+  /** Owned by the app from now on: closed when the app closes. */
+  store: Store;
+  /** Static site served at `/`. */
+  siteDir?: string;
+  /** Allowed origins; `['*']` (the default) allows any page to embed the widgets. */
+  corsOrigins?: string[];
+  /** Votes per minute per client address. */
+  voteRatePerMinute?: number;
+  /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
+  adminToken?: string;
+  /** Take the client address from `X-Forwarded-For` (behind a load balancer). */
+  trustProxy?: boolean;
+  /** SSE heartbeat period; shorten it for proxies that drop streams idle for less than 30 s. */
+  sseHeartbeatMs?: number;
+  /** The clock that opens and closes polls. */
+  now?: () => number;
+  logger?: boolean;
+}
+
+/** Generous: a whole office behind one NAT address may vote in the same minute. */
+export const DEFAULT_VOTE_RATE = 600;
+const BODY_LIMIT = 16 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // Strict types: `"choices": "a"` is an error, not a one-element array.
+    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+  });
+  const service = await PollService.create(options.catalog, options.store, options.now);
+  const hub = new SseHub(service, options.sseHeartbeatMs);
+
+  // A ballot sent as text/plain is a "simple" CORS request: the browser skips the preflight.
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(errorBody('not-found', `nothing at ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  const origins = options.corsOrigins?.length ? options.corsOrigins : ['*'];
+  await app.register(cors, {
+    origin: origins.includes('*') ? '*' : origins,
+    methods: ['GET', 'POST'],
+    exposedHeaders: ['ETag', 'Date'],
+    maxAge: 86_400,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate-limited', `too many votes from this address; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+
+  feedRoutes(app, options.catalog);
+  pollRoutes(app, service, hub, options.voteRatePerMinute ?? DEFAULT_VOTE_RATE);
+  adminRoutes(app, service, options.adminToken);
+  await assetRoutes(app, options.catalog, options.siteDir);
+
+  // Streams never end by themselves: end them first, or closing would wait for them forever.
+  app.addHook('preClose', async () => hub.close());
+  app.addHook('onClose', async () => options.store.close());
+  return app;
+}
+
+function errorHandler(error: FastifyError, request: { log: { error(o: object): void } }, reply: { code(n: number): { send(b: unknown): unknown } }) {
+  if (error instanceof ApiError) return reply.code(error.statusCode).send(errorBody(error.code, error.message));
+  if (error.validation) return reply.code(400).send(errorBody('invalid-request', error.message));
+  const status = error.statusCode ?? 500;
+  if (status === 413) return reply.code(413).send(errorBody('body-too-large', 'the request body is too large'));
+  if (status === 415) return reply.code(415).send(errorBody('unsupported-media-type', 'send application/json'));
+  if (status >= 400 && status < 500) return reply.code(status).send(errorBody('invalid-request', error.message));
+  request.log.error({ err: error });
+  return reply.code(500).send(errorBody('internal-error', 'the server could not answer; try again'));
+}

@@ -1,0 +1,94 @@
+import type { Poll } from '../src/feed/types.js';
+
+export type PollStatus = 'scheduled' | 'open' | 'closed';
+/** An admin's decision, which wins over the poll's dates until it is cleared. */
+export type Override = 'open' | 'closed' | null;
+
+export interface PollTally {
+  totals: Record<string, number>;
+  voters: number;
+  updatedAt: string | null;
+}
+
+/** The answer of `GET {base}`, the body of `POST {base}/votes` and of each SSE `totals` event. */
+export interface PollSnapshot {
+  id: string;
+  status: PollStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+  totals?: Record<string, number>;
+  voters?: number;
+  updatedAt: string | null;
+  myChoices?: string[];
+}
+
+export interface RuleViolation {
+  code: 'invalid-request' | 'unknown-option' | 'too-many-choices';
+  message: string;
+}
+
+export function pollStatus(poll: Poll, override: Override, now: number): PollStatus {
+  if (override) return override;
+  if (poll.opensAt && now < Date.parse(poll.opensAt)) return 'scheduled';
+  if (poll.closesAt && now >= Date.parse(poll.closesAt)) return 'closed';
+  return 'open';
+}
+
+/** The next instant after `now` at which the poll's status changes by its dates, if any. */
+export function nextTransition(poll: Poll, now: number): number | undefined {
+  return [poll.opensAt, poll.closesAt].map((date) => (date ? Date.parse(date) : NaN)).find((at) => at > now);
+}
+
+export function resultsVisible(poll: Poll, status: PollStatus, hasVoted: boolean): boolean {
+  if (poll.results === 'after-vote') return hasVoted;
+  if (poll.results === 'after-close') return status === 'closed';
+  return true;
+}
+
+const idsOf = new WeakMap<Poll, string[]>();
+
+/** Every option id of the poll, in feed order (computed once per poll: votes ask for it each time). */
+export function optionIds(poll: Poll): readonly string[] {
+  let ids = idsOf.get(poll);
+  if (!ids) idsOf.set(poll, (ids = poll.groups.flatMap((group) => group.options.map((option) => option.id))));
+  return ids;
+}
+
+export function maxChoices(poll: Poll): number {
+  return poll.mode === 'single' ? 1 : Math.min(poll.maxChoices ?? Infinity, optionIds(poll).length);
+}
+
+/** Why `choices` is not an acceptable ballot for `poll`, or undefined when it is. */
+export function checkChoices(poll: Poll, choices: readonly string[]): RuleViolation | undefined {
+  if (choices.length === 0) return { code: 'invalid-request', message: 'choose at least one option' };
+  if (new Set(choices).size !== choices.length) return { code: 'invalid-request', message: 'each option may be chosen once' };
+  const known = new Set(optionIds(poll));
+  const unknown = choices.find((choice) => !known.has(choice));
+  if (unknown !== undefined) return { code: 'unknown-option', message: `poll "${poll.id}" has no option "${unknown}"` };
+  const max = maxChoices(poll);
+  if (choices.length > max) return { code: 'too-many-choices', message: `choose at most ${max} option${max === 1 ? '' : 's'}` };
+  return undefined;
+}
+
+/** The snapshot one voter may see; `myChoices` undefined means that voter has not voted. */
+export function snapshot(
+  poll: Poll,
+  status: PollStatus,
+  tally: PollTally,
+  myChoices: readonly string[] | undefined,
+  visible = resultsVisible(poll, status, myChoices !== undefined),
+): PollSnapshot {
+  const view: PollSnapshot = { id: poll.id, status, opensAt: poll.opensAt ?? null, closesAt: poll.closesAt ?? null, updatedAt: tally.updatedAt };
+  if (visible) {
+    // Every option is listed, with 0 for those nobody chose, so clients need not know the feed.
+    view.totals = Object.fromEntries(optionIds(poll).map((id) => [id, tally.totals[id] ?? 0]));
+    view.voters = tally.voters;
+  }
+  if (myChoices) view.myChoices = [...myChoices];
+  return view;
+}
+
+/** Same set of options, whatever the order: a revote that changes nothing. */
+export function sameChoices(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((choice) => b.includes(choice));
+}

@@ -1,0 +1,205 @@
+import pg from 'pg';
+import type { Override, PollTally } from '../poll-rules.js';
+import { sameChoices } from '../poll-rules.js';
+import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
+
+const MIGRATIONS = [
+  `CREATE TABLE votes (poll_id text NOT NULL, voter text NOT NULL, choices text[] NOT NULL, voted_at timestamptz NOT NULL,
+     PRIMARY KEY (poll_id, voter));
+   CREATE TABLE tallies (poll_id text NOT NULL, option_id text NOT NULL, count integer NOT NULL,
+     PRIMARY KEY (poll_id, option_id));
+   CREATE TABLE polls (poll_id text PRIMARY KEY, override text, voters integer NOT NULL DEFAULT 0, updated_at timestamptz);`,
+];
+
+/** Any constant: it only keeps two processes that start together from migrating at the same time. */
+const MIGRATION_LOCK = 0x63697669;
+
+/**
+ * PostgreSQL, shared by several server processes. Every change is announced with `pg_notify` inside
+ * its transaction, so each process (this one included) hears it after the commit and updates its own
+ * SSE clients. `?schema=name` in the URL keeps the tables in that schema (created if missing).
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private readonly listeners: ((change: StoreChange) => void)[] = [];
+  private listener: pg.Client | undefined;
+  private closed = false;
+
+  static async open(databaseUrl: string): Promise<PostgresStore> {
+    const url = new URL(databaseUrl);
+    const schema = url.searchParams.get('schema') ?? 'public';
+    url.searchParams.delete('schema');
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_URL: schema "${schema}" must be a plain lower-case identifier`);
+    const config = { connectionString: url.href, options: `-c search_path=${schema}` };
+    const store = new PostgresStore(new pg.Pool({ ...config, max: 10 }), config, schema);
+    await store.migrate();
+    await store.listen();
+    return store;
+  }
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly config: pg.ClientConfig,
+    private readonly schema: string,
+  ) {
+    // An idle client that loses its connection must not crash the server; the next query reconnects.
+    pool.on('error', () => {});
+  }
+
+  /** One channel per schema, so that stores in different schemas of one database do not hear each other. */
+  private get channel(): string {
+    return `civic_polls_${this.schema}`;
+  }
+
+  async vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
+    return this.transaction(async (db) => {
+      // Locking the poll's row first serializes votes on one poll: no deadlock between tally rows,
+      // and a voter's first vote cannot be counted twice by two concurrent requests.
+      await db.query(
+        `INSERT INTO polls (poll_id) VALUES ($1) ON CONFLICT (poll_id) DO UPDATE SET poll_id = excluded.poll_id`,
+        [pollId],
+      );
+      const row = await db.query<{ choices: string[] }>('SELECT choices FROM votes WHERE poll_id = $1 AND voter = $2', [pollId, voter]);
+      const before = row.rows[0]?.choices;
+      if (before && sameChoices(before, choices)) return { tally: await tally(db, pollId), changed: false };
+      const deltas = new Map<string, number>();
+      for (const option of before ?? []) if (!choices.includes(option)) deltas.set(option, -1);
+      for (const option of choices) if (!before?.includes(option)) deltas.set(option, 1);
+      const options = [...deltas.keys()].sort();
+      await db.query(
+        `INSERT INTO votes (poll_id, voter, choices, voted_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (poll_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at`,
+        [pollId, voter, choices],
+      );
+      await db.query(
+        `INSERT INTO tallies (poll_id, option_id, count) SELECT $1, o, d FROM unnest($2::text[], $3::int[]) AS x(o, d)
+         ON CONFLICT (poll_id, option_id) DO UPDATE SET count = tallies.count + excluded.count`,
+        [pollId, options, options.map((option) => deltas.get(option))],
+      );
+      await db.query('UPDATE polls SET voters = voters + $2, updated_at = now() WHERE poll_id = $1', [pollId, before ? 0 : 1]);
+      await this.notify(db, { kind: 'vote', pollId, voter, choices: [...choices] });
+      return { tally: await tally(db, pollId), changed: true };
+    });
+  }
+
+  async tally(pollId: string): Promise<PollTally> {
+    return tally(this.pool, pollId);
+  }
+
+  async choicesOf(pollId: string, voter: string): Promise<string[] | undefined> {
+    const result = await this.pool.query<{ choices: string[] }>('SELECT choices FROM votes WHERE poll_id = $1 AND voter = $2', [pollId, voter]);
+    return result.rows[0]?.choices;
+  }
+
+  async overrides(): Promise<Map<string, Override>> {
+    const result = await this.pool.query<{ poll_id: string; override: Override }>('SELECT poll_id, override FROM polls WHERE override IS NOT NULL');
+    return new Map(result.rows.map((row) => [row.poll_id, row.override]));
+  }
+
+  async setOverride(pollId: string, override: Override): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query(
+        'INSERT INTO polls (poll_id, override) VALUES ($1, $2) ON CONFLICT (poll_id) DO UPDATE SET override = excluded.override',
+        [pollId, override],
+      );
+      await this.notify(db, { kind: 'override', pollId, override });
+    });
+  }
+
+  async reset(pollId: string): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('UPDATE polls SET voters = 0, updated_at = now() WHERE poll_id = $1', [pollId]);
+      await db.query('DELETE FROM votes WHERE poll_id = $1', [pollId]);
+      await db.query('DELETE FROM tallies WHERE poll_id = $1', [pollId]);
+      await this.notify(db, { kind: 'reset', pollId });
+    });
+  }
+
+  async votes(pollId: string): Promise<VoteRecord[]> {
+    const result = await this.pool.query<{ voter: string; choices: string[]; voted_at: Date }>(
+      'SELECT voter, choices, voted_at FROM votes WHERE poll_id = $1 ORDER BY voted_at, voter',
+      [pollId],
+    );
+    return result.rows.map((row) => ({ voter: row.voter, choices: row.choices, votedAt: row.voted_at.toISOString() }));
+  }
+
+  onChange(listener: (change: StoreChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.end().catch(() => {});
+    await this.pool.end();
+  }
+
+  private async notify(db: pg.PoolClient, change: StoreChange): Promise<void> {
+    await db.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(change)]);
+  }
+
+  private async transaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    const db = await this.pool.connect();
+    try {
+      await db.query('BEGIN');
+      const result = await work(db);
+      await db.query('COMMIT');
+      return result;
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    const db = await this.pool.connect();
+    try {
+      await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await db.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+      const row = await db.query<{ version: number }>('SELECT version FROM schema_version');
+      const current = row.rows[0]?.version ?? 0;
+      if (current < MIGRATIONS.length) {
+        await db.query('BEGIN');
+        for (let version = current; version < MIGRATIONS.length; version++) await db.query(MIGRATIONS[version]!);
+        await db.query(row.rows.length ? 'UPDATE schema_version SET version = $1' : 'INSERT INTO schema_version (version) VALUES ($1)', [
+          MIGRATIONS.length,
+        ]);
+        await db.query('COMMIT');
+      }
+    } finally {
+      await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      db.release();
+    }
+  }
+
+  /** A dedicated connection that LISTENs; reconnects after a second if PostgreSQL drops it. */
+  private async listen(): Promise<void> {
+    const client = new pg.Client(this.config);
+    client.on('notification', (message) => {
+      if (message.channel !== this.channel || !message.payload) return;
+      const change = JSON.parse(message.payload) as StoreChange;
+      for (const listener of this.listeners) listener(change);
+    });
+    client.on('error', () => {
+      if (this.closed) return;
+      client.end().catch(() => {});
+      // Changes made while we were deaf are unknown: tell the listeners to refresh everything.
+      setTimeout(() => this.listen().then(() => this.listeners.forEach((l) => l({ kind: 'external' })), () => {}), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${this.channel}`);
+    this.listener = client;
+  }
+}
+
+async function tally(db: pg.Pool | pg.PoolClient, pollId: string): Promise<PollTally> {
+  const result = await db.query<{ voters: number | null; updated_at: Date | null; totals: Record<string, number> | null }>(
+    `SELECT p.voters, p.updated_at, (SELECT json_object_agg(option_id, count) FROM tallies WHERE poll_id = $1) AS totals
+     FROM (SELECT 1) AS one LEFT JOIN polls p ON p.poll_id = $1`,
+    [pollId],
+  );
+  const row = result.rows[0];
+  return { totals: row?.totals ?? {}, voters: row?.voters ?? 0, updatedAt: row?.updated_at?.toISOString() ?? null };
+}

@@ -1,0 +1,49 @@
+import type { Override, PollTally } from '../poll-rules.js';
+
+export interface VoteRecord {
+  voter: string;
+  choices: string[];
+  votedAt: string;
+}
+
+/** What changed, so that every process can update its SSE clients without asking the store again. */
+export type StoreChange =
+  | { kind: 'vote'; pollId: string; voter: string; choices: string[] }
+  | { kind: 'override'; pollId: string; override: Override }
+  | { kind: 'reset'; pollId: string }
+  /** Another process wrote to the same SQLite file (the CLI): anything may have changed. */
+  | { kind: 'external' };
+
+export interface VoteResult {
+  tally: PollTally;
+  /** False when the voter sent the same choices again: nothing was written. */
+  changed: boolean;
+}
+
+/** Votes, tallies and admin overrides. SQLite (one process) or PostgreSQL (many processes). */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. */
+  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult>;
+  tally(pollId: string): Promise<PollTally>;
+  /** The voter's current choices, undefined when they have not voted. */
+  choicesOf(pollId: string, voter: string): Promise<string[] | undefined>;
+  overrides(): Promise<Map<string, Override>>;
+  setOverride(pollId: string, override: Override): Promise<void>;
+  reset(pollId: string): Promise<void>;
+  votes(pollId: string): Promise<VoteRecord[]>;
+  /** Called for every change, made by this process or (PostgreSQL, SQLite via the CLI) by another. */
+  onChange(listener: (change: StoreChange) => void): void;
+  close(): Promise<void>;
+}
+
+export const EMPTY_TALLY: PollTally = { totals: {}, voters: 0, updatedAt: null };
+
+export async function openStore(options: { databaseUrl?: string; sqliteFile: string }): Promise<Store> {
+  if (options.databaseUrl) {
+    const { PostgresStore } = await import('./postgres.js');
+    return PostgresStore.open(options.databaseUrl);
+  }
+  const { SqliteStore } = await import('./sqlite.js');
+  return SqliteStore.open(options.sqliteFile);
+}

@@ -1,0 +1,47 @@
+/** Hours, minutes and seconds of an ISO 8601 duration (`PT1H58M`, `P1DT2H`); days fold into hours. */
+export function parseDuration(iso: string | undefined): { hours: number; minutes: number; seconds: number } | undefined {
+  const m = iso && /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.\d+)?S)?)?$/.exec(iso);
+  if (!m) return undefined;
+  const [days, hours, minutes, seconds] = m.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number];
+  return { hours: days * 24 + hours, minutes, seconds };
+}
+
+interface DurationFormatter {
+  format(duration: Record<string, number>): string;
+}
+type DurationFormatConstructor = new (lang: string, options: { style: string }) => DurationFormatter;
+
+const formatters = new Map<string, DurationFormatter>();
+
+/** `Intl.DurationFormat` where the browser has it, else one `Intl.NumberFormat` unit per part. */
+function formatter(lang: string): DurationFormatter {
+  let format = formatters.get(lang);
+  if (!format) {
+    const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+    format = DurationFormat
+      ? new DurationFormat(lang, { style: 'short' })
+      : {
+          format: (parts) =>
+            Object.entries(parts)
+              .map(([unit, value]) => new Intl.NumberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
+              .join(' '),
+        };
+    formatters.set(lang, format);
+  }
+  return format;
+}
+
+/** "1 hr, 58 min" in the visitor's language; seconds are shown only for recordings under an hour. */
+export function formatDuration(iso: string | undefined, lang: string): string {
+  const d = parseDuration(iso);
+  if (!d) return '';
+  const parts: Record<string, number> = {};
+  if (d.hours) parts.hours = d.hours;
+  if (d.minutes) parts.minutes = d.minutes;
+  if (d.seconds && !d.hours) parts.seconds = d.seconds;
+  try {
+    return formatter(lang).format(parts);
+  } catch {
+    return iso ?? ''; // a malformed lang attribute must not break the list
+  }
+}

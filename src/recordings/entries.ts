@@ -1,0 +1,98 @@
+import { localize } from '../feed/text.js';
+import type { Feed, Recording, Session } from '../feed/types.js';
+import { primaryLanguage } from '../i18n/languages.js';
+import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
+import { formatDuration } from './duration.js';
+import { embedUrl } from './embed-url.js';
+import { searchable, type Filterable } from './filter.js';
+
+/** A recording with everything the list shows worked out once per feed and language. */
+export interface Entry extends Filterable {
+  recording: Recording;
+  title: string;
+  session?: Session;
+  sessionTitle: string;
+  /** Programme position of the session (by start); recordings without one come last. */
+  order: number;
+  /** `recordedAt`, else the session's start (ms). */
+  when?: number;
+  date: string;
+  /** Filled by `describe` for the entries on screen only: Intl.DurationFormat costs ~60 µs a call. */
+  duration?: string;
+  speakers: string[];
+  embed?: string;
+}
+
+const names = new Map<string, Intl.DisplayNames | null>();
+
+/** "Spanish" for `es`, in the UI's language; the tag itself when the browser cannot name it. */
+export function languageName(tag: string, ui: string): string {
+  if (!names.has(ui)) names.set(ui, 'DisplayNames' in Intl ? new Intl.DisplayNames(ui, { type: 'language' }) : null);
+  try {
+    return names.get(ui)?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** "English and Spanish", "anglais et espagnol": as the language joins lists. */
+export function formatList(values: string[], lang: string): string {
+  try {
+    return new Intl.ListFormat(lang).format(values);
+  } catch {
+    return values.join(', ');
+  }
+}
+
+export function formatCount(n: number, lang: string): string {
+  try {
+    return n.toLocaleString(lang);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * The feed's recordings (only `onlySession`'s when given) in the visitor's language and zone,
+ * newest first, or in programme order of their sessions when `bySession`.
+ */
+export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, bySession: boolean, onlySession?: string): Entry[] {
+  const sessions = [...feed.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const speakers = new Map(feed.speakers?.map((s) => [s.id, s.name]));
+  const localZone = resolveTimeZone(zoneSetting === 'event' ? 'local' : zoneSetting, feed.event.timeZone);
+  const entries = (feed.recordings ?? [])
+    .filter((r) => !onlySession || r.session === onlySession)
+    .map((recording): Entry => {
+      const session = sessions.find((s) => s.id === recording.session);
+      const title = localize(recording.title, lang, feed.languages);
+      const sessionTitle = session ? localize(session.title, lang, feed.languages) : '';
+      const speakerNames = (session?.speakers ?? []).map((id) => speakers.get(id) ?? '').filter(Boolean);
+      const tags = recording.tags ?? [];
+      const at = recording.recordedAt ?? session?.start;
+      const when = at ? Date.parse(at) : undefined;
+      const zone = zoneSetting === 'event' ? (session?.timeZone ?? feed.event.timeZone) : localZone;
+      const languages = [recording.language, ...(recording.captions ?? []).map((c) => c.language)];
+      return {
+        recording,
+        title,
+        session,
+        sessionTitle,
+        order: session ? sessions.indexOf(session) : sessions.length,
+        when,
+        date: when === undefined ? '' : dateTimeFormat(lang, { dateStyle: 'medium', timeZone: zone }).format(when),
+        speakers: speakerNames,
+        tags,
+        languages: [...new Set(languages.filter((l) => l !== undefined).map(primaryLanguage))],
+        haystack: searchable([title, sessionTitle, ...speakerNames, ...tags].join(' ')),
+        embed: embedUrl(recording, lang),
+      };
+    });
+  // Array.prototype.sort is stable: within a session, the feed's order is the programme's.
+  return bySession ? entries.sort((a, b) => a.order - b.order) : entries.sort((a, b) => (b.when ?? -Infinity) - (a.when ?? -Infinity));
+}
+
+/** The entries as shown: their durations formatted once, when they first come on screen. */
+export function describe(entries: Entry[], lang: string): Entry[] {
+  for (const e of entries) e.duration ??= formatDuration(e.recording.duration, lang);
+  return entries;
+}

@@ -1,0 +1,33 @@
+import { primaryLanguage } from '../i18n/languages.js';
+
+export interface Filterable {
+  /** Lower-cased text without diacritics: title, session, speakers, tags. */
+  haystack: string;
+  /** Spoken and caption languages, primary subtags (`fr`). */
+  languages: readonly string[];
+  tags: readonly string[];
+}
+
+export interface RecordingFilter {
+  query?: string;
+  /** A primary language subtag; matches a recording spoken or captioned in it. */
+  language?: string;
+  tag?: string;
+}
+
+/** Case- and accent-insensitive form, so that "democratie" finds "démocratie". */
+export function searchable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The items that contain every word of the query and have the language and tag asked for. */
+export function filterRecordings<T extends Filterable>(items: readonly T[], filter: RecordingFilter): T[] {
+  const words = searchable(filter.query ?? '').split(/\s+/).filter(Boolean);
+  const language = filter.language && primaryLanguage(filter.language);
+  return items.filter(
+    (item) =>
+      (!language || item.languages.includes(language)) &&
+      (!filter.tag || item.tags.includes(filter.tag)) &&
+      words.every((word) => item.haystack.includes(word)),
+  );
+}

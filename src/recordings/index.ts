@@ -1,0 +1,2 @@
+export { CivicRecordings } from './civic-recordings.js';
+export { RecordingPlayEvent } from './events.js';

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { loadFeeds } from '../../server/feeds.js';
+import { feedDir, pollFeed, postVote, ROOT, spawnServer, SseReader, testDatabase, voterId } from './support.js';
+
+const run = promisify(execFile);
+const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
+  run(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli.ts'), ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
+
+describe('feeds at start', () => {
+  it('refuses a bad feed, naming the file and the path', async () => {
+    const feed = pollFeed() as { sessions: { start: string }[] };
+    feed.sessions[0]!.start = '2026-06-18 15:00';
+    const dir = feedDir({ good: pollFeed({}, 'x-'), broken: feed });
+    await assert.rejects(loadFeeds(dir), (error: Error) => {
+      assert.match(error.message, /broken\.json: sessions\[0\]\.start: /);
+      return true;
+    });
+    await assert.rejects(loadFeeds(feedDir({ bad: '{ not json' })), /bad\.json: not valid JSON/);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('refuses the same poll id in two feeds', async () => {
+    await assert.rejects(loadFeeds(feedDir({ one: pollFeed(), two: pollFeed() })), /two\.json: poll id "single" is already used by .*one\.json/);
+  });
+
+  it('moves a demo feed’s dates so that its anchor session is live', async () => {
+    const feed = { ...pollFeed({ opensAt: '2026-06-18T14:00:00+02:00' }), demoAnchor: { session: 's1', startsInMinutes: -30 } };
+    const now = Date.parse('2030-01-01T12:00:00Z');
+    const catalog = await loadFeeds(feedDir({ demo: feed }), { anchorDates: now });
+    const served = JSON.parse(catalog.feeds.get('demo')!.body) as { sessions: { start: string }[] };
+    assert.equal(Date.parse(served.sessions[0]!.start), now - 30 * 60_000);
+    assert.equal(Date.parse(catalog.polls.get('timed')!.poll.opensAt!), now - 90 * 60_000);
+  });
+
+  it('stops the CLI with exit code 2 and the file name', async () => {
+    const dir = feedDir({ broken: { version: 2 } });
+    await assert.rejects(cli(['serve', '--feeds', dir, '--port', '0']), (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr, /broken\.json: version: expected 1/);
+      return true;
+    });
+  });
+});
+
+describe('polls CLI on SQLite', () => {
+  it('lists, closes, opens, exports and resets; a running server follows within a second', async () => {
+    const db = testDatabase('sqlite');
+    const feeds = feedDir({ demo: pollFeed() });
+    const common = ['--feeds', feeds, '--db', db.sqliteFile];
+    const { origin, child } = await spawnServer(['serve', ...common, '--port', '0'], { DATABASE_URL: '' });
+    try {
+      const voter = voterId();
+      assert.equal((await postVote(origin, 'single', { voter, choices: ['b'] })).status, 200);
+      const stream = new SseReader(`${origin}/api/polls/single/stream`);
+      await stream.waitFor(1);
+
+      const listed = (await cli(['polls', 'list', ...common])).stdout;
+      assert.match(listed, /^single\topen\t1 voters\tdemo\tSingle$/m);
+
+      assert.match((await cli(['polls', 'close', 'single', ...common])).stdout, /single: closed/);
+      await stream.until((data) => data.status === 'closed');
+      assert.equal((await postVote(origin, 'single', { voter, choices: ['a'] })).status, 409);
+      assert.match((await cli(['polls', 'open', 'single', ...common])).stdout, /single: open/);
+      await stream.until((data) => data.status === 'open');
+
+      const csv = (await cli(['polls', 'export', 'single', '--csv', ...common])).stdout;
+      assert.match(csv, new RegExp(`^${voter},[^,]+,Group,b,Option b\\r$`, 'm'));
+      const json = JSON.parse((await cli(['polls', 'export', 'single', ...common])).stdout) as { votes: { voter: string }[] };
+      assert.deepEqual(json.votes.map((v) => v.voter), [voter]);
+
+      await cli(['polls', 'reset', 'single', ...common]);
+      await stream.until((data) => data.voters === 0);
+      const after = (await (await fetch(`${origin}/api/polls/single?voter=${voter}`)).json()) as object;
+      assert.equal('myChoices' in after, false);
+      stream.close();
+
+      await assert.rejects(cli(['polls', 'close', 'nope', ...common]), /no poll "nope"/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await db.drop();
+    }
+    assert.equal(child.exitCode, 0, 'SIGTERM is a clean shutdown');
+    assert.ok(readFileSync(join(ROOT, 'bin/civic-widgets.js'), 'utf8').startsWith('#!/usr/bin/env node'));
+  });
+});

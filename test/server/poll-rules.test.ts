@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Poll } from '../../src/feed/types.js';
+import { checkChoices, maxChoices, nextTransition, pollStatus, resultsVisible, sameChoices, snapshot } from '../../server/poll-rules.js';
+
+const poll = (extra: Partial<Poll> = {}): Poll => ({
+  id: 'p',
+  title: 'P',
+  mode: 'single',
+  groups: [
+    { id: 'g1', title: 'G1', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] },
+    { id: 'g2', title: 'G2', options: [{ id: 'c', text: 'C' }] },
+  ],
+  ...extra,
+});
+const OPENS = '2026-06-18T15:00:00+02:00';
+const CLOSES = '2026-06-18T17:00:00+02:00';
+const at = (iso: string, deltaMs = 0) => Date.parse(iso) + deltaMs;
+
+describe('pollStatus', () => {
+  const timed = poll({ opensAt: OPENS, closesAt: CLOSES });
+  it('is scheduled before opensAt, open from opensAt, closed from closesAt', () => {
+    assert.equal(pollStatus(timed, null, at(OPENS, -1)), 'scheduled');
+    assert.equal(pollStatus(timed, null, at(OPENS)), 'open');
+    assert.equal(pollStatus(timed, null, at(CLOSES, -1)), 'open');
+    assert.equal(pollStatus(timed, null, at(CLOSES)), 'closed');
+  });
+  it('lets an admin override win over the dates', () => {
+    assert.equal(pollStatus(timed, 'open', at(CLOSES, 1)), 'open');
+    assert.equal(pollStatus(timed, 'closed', at(OPENS, 1)), 'closed');
+  });
+  it('is open without dates', () => assert.equal(pollStatus(poll(), null, 0), 'open'));
+});
+
+describe('nextTransition', () => {
+  it('gives the next date after now, or undefined', () => {
+    const timed = poll({ opensAt: OPENS, closesAt: CLOSES });
+    assert.equal(nextTransition(timed, at(OPENS, -5)), at(OPENS));
+    assert.equal(nextTransition(timed, at(OPENS)), at(CLOSES));
+    assert.equal(nextTransition(timed, at(CLOSES)), undefined);
+  });
+});
+
+describe('resultsVisible', () => {
+  it('follows the results rule', () => {
+    assert.equal(resultsVisible(poll(), 'open', false), true);
+    assert.equal(resultsVisible(poll({ results: 'after-vote' }), 'open', false), false);
+    assert.equal(resultsVisible(poll({ results: 'after-vote' }), 'open', true), true);
+    assert.equal(resultsVisible(poll({ results: 'after-close' }), 'open', true), false);
+    assert.equal(resultsVisible(poll({ results: 'after-close' }), 'closed', false), true);
+  });
+});
+
+describe('checkChoices', () => {
+  it('accepts one known option in single mode', () => assert.equal(checkChoices(poll(), ['c']), undefined));
+  it('rejects no choice, duplicates, unknown options and too many', () => {
+    assert.equal(checkChoices(poll(), [])?.code, 'invalid-request');
+    assert.equal(checkChoices(poll({ mode: 'multiple' }), ['a', 'a'])?.code, 'invalid-request');
+    assert.equal(checkChoices(poll(), ['z'])?.code, 'unknown-option');
+    assert.equal(checkChoices(poll(), ['a', 'b'])?.code, 'too-many-choices');
+    assert.equal(checkChoices(poll({ mode: 'multiple', maxChoices: 2 }), ['a', 'b', 'c'])?.code, 'too-many-choices');
+  });
+  it('allows every option in multiple mode without maxChoices', () => {
+    assert.equal(maxChoices(poll({ mode: 'multiple' })), 3);
+    assert.equal(maxChoices(poll({ mode: 'multiple', maxChoices: 10 })), 3);
+    assert.equal(checkChoices(poll({ mode: 'multiple' }), ['a', 'b', 'c']), undefined);
+  });
+});
+
+describe('snapshot', () => {
+  const tally = { totals: { a: 2 }, voters: 2, updatedAt: '2026-06-18T13:10:00.000Z' };
+  it('lists every option with 0 for unchosen ones and adds my choices', () => {
+    assert.deepEqual(snapshot(poll(), 'open', tally, ['a']), {
+      id: 'p',
+      status: 'open',
+      opensAt: null,
+      closesAt: null,
+      updatedAt: tally.updatedAt,
+      totals: { a: 2, b: 0, c: 0 },
+      voters: 2,
+      myChoices: ['a'],
+    });
+  });
+  it('hides totals and voters when the rule says so', () => {
+    const view = snapshot(poll({ results: 'after-vote' }), 'open', tally, undefined);
+    assert.equal('totals' in view, false);
+    assert.equal('voters' in view, false);
+    assert.equal('myChoices' in view, false);
+  });
+});
+
+describe('sameChoices', () => {
+  it('ignores order', () => {
+    assert.equal(sameChoices(['a', 'b'], ['b', 'a']), true);
+    assert.equal(sameChoices(['a'], ['a', 'b']), false);
+  });
+});
