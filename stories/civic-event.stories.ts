@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { CivicEvent } from '../src/event/civic-event.js';
+import { fixtureAssets } from './support/fixture-assets.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 import { defineFeedProbe } from './support/feed-probe.js';
 
@@ -26,7 +27,7 @@ const live = mockFeed('event-shared', localDemocracyAt(-30));
 
 /** Four widgets inside one provider, and one standalone widget naming the same URL: one request. */
 export const SharedFeed: Story = {
-  parameters: { msw: { handlers: live.handlers } },
+  parameters: { msw: { handlers: [...live.handlers, ...fixtureAssets] } },
   render: () => html`<civic-event src=${live.src}>
       <story-feed-probe></story-feed-probe>
       ${widgets}
@@ -43,7 +44,7 @@ const LATE_TAG = 'late-civic-event';
  * in another order). They pick up the feed as soon as it exists.
  */
 export const LateDefinition: Story = {
-  parameters: { msw: { handlers: late.handlers } },
+  parameters: { msw: { handlers: [...late.handlers, ...fixtureAssets] } },
   render: () => {
     setTimeout(() => {
       if (!customElements.get(LATE_TAG)) customElements.define(LATE_TAG, class extends CivicEvent {});
@@ -69,7 +70,7 @@ const failing = mockFeed('event-error', {}, { status: 503 });
 export const HttpError: Story = {
   name: 'Error',
   tags: ['console-error-expected'],
-  parameters: { msw: { handlers: failing.handlers } },
+  parameters: { msw: { handlers: [...failing.handlers, ...fixtureAssets] } },
   render: () => html`<civic-event src=${failing.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
@@ -81,7 +82,7 @@ const broken = mockFeed('event-invalid', {}, { raw: '{"version": 1, "event": {"i
 /** A feed that does not match the contract (schema error). */
 export const InvalidFeed: Story = {
   tags: ['console-error-expected'],
-  parameters: { msw: { handlers: broken.handlers } },
+  parameters: { msw: { handlers: [...broken.handlers, ...fixtureAssets] } },
   render: () => html`<civic-event src=${broken.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
@@ -92,7 +93,7 @@ const slow = mockFeed('event-loading', {}, { delayMs: 'infinite' });
 
 /** The feed never answers: the loading state. */
 export const Loading: Story = {
-  parameters: { msw: { handlers: slow.handlers } },
+  parameters: { msw: { handlers: [...slow.handlers, ...fixtureAssets] } },
   render: () => html`<civic-event src=${slow.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}

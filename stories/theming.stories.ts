@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { fixtureAssets } from './support/fixture-assets.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 import { defineFeedProbe } from './support/feed-probe.js';
 
@@ -76,7 +77,7 @@ function partStyle(): HTMLStyleElement {
 const feed = mockFeed('theming', localDemocracyAt(-30));
 
 export const TokensAndParts: Story = {
-  parameters: { msw: { handlers: feed.handlers } },
+  parameters: { msw: { handlers: [...feed.handlers, ...fixtureAssets] } },
   render: (args) => {
     const tokens = {
       '--civic-color-accent': args.accent,
@@ -108,7 +109,7 @@ const plain = mockFeed('theming-defaults', localDemocracyAt(-30));
 
 /** The same widgets with no tokens and no part rules: the defaults, for comparison. */
 export const Defaults: Story = {
-  parameters: { msw: { handlers: plain.handlers } },
+  parameters: { msw: { handlers: [...plain.handlers, ...fixtureAssets] } },
   render: () => html`<civic-event src=${plain.src}>
     <story-feed-probe></story-feed-probe>
     <civic-countdown></civic-countdown>

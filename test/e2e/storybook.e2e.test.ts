@@ -118,6 +118,8 @@ test('every Storybook story renders without console errors', async (t) => {
           if (rendered.problems.length === 0 && rendered.text) break;
           await page.waitForTimeout(100);
         }
+        // Errors may come after the first render (a feed that fails after loading): let requests end.
+        await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
         assert.deepEqual(rendered.problems, []);
         assert.ok(rendered.text.length > 0, 'the story rendered no text');
         assert.deepEqual(errors, []);
