@@ -8,8 +8,26 @@ import '../src/bundle.js';
 // `npm run manifest` writes custom-elements.json (git-ignored); a glob keeps type-checking and a
 // manifest-less start working, with controls coming back as soon as the manifest exists.
 const manifests = import.meta.glob<{ default: unknown }>('../custom-elements.json', { eager: true });
-const manifest = Object.values(manifests)[0]?.default;
-if (manifest) setCustomElementsManifest(manifest);
+const manifest = Object.values(manifests)[0]?.default as Manifest | undefined;
+if (manifest) setCustomElementsManifest(publicApi(manifest));
+
+interface Manifest {
+  modules?: { declarations?: { members?: { privacy?: string; static?: boolean }[] }[] }[];
+}
+
+/** Controls for the public API only: the analyzer also lists private fields (controllers, caches). */
+function publicApi(manifest: Manifest): Manifest {
+  return {
+    ...manifest,
+    modules: manifest.modules?.map((mod) => ({
+      ...mod,
+      declarations: mod.declarations?.map((declaration) => ({
+        ...declaration,
+        members: declaration.members?.filter((member) => !member.static && (member.privacy ?? 'public') === 'public'),
+      })),
+    })),
+  };
+}
 
 const preview: Preview = {
   // msw-storybook-addon 3: the loader starts the worker (from .storybook/public) and installs

@@ -152,3 +152,21 @@ test('the toolbar sets lang and dir on the wrapper and theme and time-zone on th
     await page.close();
   }
 });
+
+test('controls come from custom-elements.json, public API only', async (t) => {
+  if (!existsSync('custom-elements.json')) return t.skip('no custom-elements.json: run npm run manifest first');
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/iframe.html?id=elements-civic-event--no-source&viewMode=story`);
+    await page.waitForFunction(() => document.body.classList.contains('sb-show-main'), undefined, { timeout: 15_000 });
+    const argTypes = await page.evaluate(() => {
+      const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { story?: { argTypes?: Record<string, unknown> } } } }).__STORYBOOK_PREVIEW__;
+      return Object.keys(preview?.currentRender?.story?.argTypes ?? {});
+    });
+    assert.ok(argTypes.includes('src') && argTypes.includes('refresh'), `argTypes: ${argTypes.join(', ')}`);
+    assert.ok(argTypes.includes('civic-feed-load'), 'the events from @fires are missing');
+    for (const hidden of ['feed', 'provider', 'announced']) assert.ok(!argTypes.includes(hidden), `private field ${hidden} has a control`);
+  } finally {
+    await page.close();
+  }
+});
