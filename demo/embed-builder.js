@@ -15,8 +15,9 @@ const snippet = $('snippet');
 const status = $('builder-status');
 const copy = $('copy');
 
-/** The poll widget picks a poll; the others a session. */
-const choiceAttribute = () => (widget.value === 'civic-poll' ? 'poll' : 'session');
+/** The poll widget picks a poll, countdown and recordings a session; the agenda shows the whole programme. */
+const CHOICE = { 'civic-countdown': 'session', 'civic-recordings': 'session', 'civic-poll': 'poll' };
+const choiceAttribute = () => CHOICE[widget.value];
 
 const absolute = (url) => {
   try {
@@ -68,6 +69,7 @@ function fillChoices() {
   const attribute = choiceAttribute();
   const previous = choice.value;
   const language = lang.value || document.documentElement.lang;
+  choiceLabel.hidden = choice.hidden = !attribute;
   choiceLabel.textContent = attribute === 'poll' ? 'Poll' : 'Session';
   const items = (attribute === 'poll' ? loadedFeed?.polls : loadedFeed?.sessions) ?? [];
   choice.replaceChildren(new Option('Automatic (live, else next, else last)', ''));
@@ -79,7 +81,7 @@ function fillChoices() {
 /** The attributes of the tag, in the order a webmaster would write them; defaults left out. */
 function attributes() {
   const list = [['src', absolute(feedInput.value)]];
-  if (choice.value) list.push([choiceAttribute(), choice.value]);
+  if (choiceAttribute() && choice.value) list.push([choiceAttribute(), choice.value]);
   if (lang.value) list.push(['lang', lang.value]);
   if (zone.value && zone.value !== 'local') list.push(['time-zone', zone.value]);
   if (theme.value !== 'auto') list.push(['theme', theme.value]);
@@ -92,7 +94,6 @@ function update() {
   const tag = widget.value;
   const element = document.createElement(tag);
   for (const [name, value] of attributes()) element.setAttribute(name, value);
-  if (lang.value === 'ar') element.setAttribute('dir', 'rtl');
   preview.replaceChildren(element);
 
   const attrs = attributes()

@@ -211,7 +211,7 @@ describe('demo site end to end', { skip }, () => {
     // Here the builder's feeds are the second origin's static copies (same origin, not anchored).
     const { page, errors } = await visit(`${second.origin}/embed.html`);
     try {
-      await page.selectOption('#widget', 'civic-agenda');
+      await page.selectOption('#widget', 'civic-countdown');
       await page.fill('#feed', '/feeds/learning-forum.json');
       await page.dispatchEvent('#feed', 'change');
       await page.waitForFunction(() => document.querySelectorAll('#choice option').length > 1);
@@ -222,13 +222,17 @@ describe('demo site end to end', { skip }, () => {
       assert.equal(
         snippet,
         `<script type="module" src="${second.origin}/civic-widgets.js"></script>\n` +
-          `<civic-agenda src="${second.origin}/feeds/learning-forum.json" session="forum-closing" lang="fr" theme="dark"></civic-agenda>`,
+          `<civic-countdown src="${second.origin}/feeds/learning-forum.json" session="forum-closing" lang="fr" theme="dark"></civic-countdown>`,
       );
       const preview = await page.evaluate(() => {
         const el = document.querySelector('#preview > *')!;
         return { tag: el.localName, session: el.getAttribute('session'), lang: el.getAttribute('lang'), theme: el.getAttribute('theme') };
       });
-      assert.deepEqual(preview, { tag: 'civic-agenda', session: 'forum-closing', lang: 'fr', theme: 'dark' });
+      assert.deepEqual(preview, { tag: 'civic-countdown', session: 'forum-closing', lang: 'fr', theme: 'dark' });
+      // The agenda shows the whole programme: no session to pick, none in the snippet.
+      await page.selectOption('#widget', 'civic-agenda');
+      assert.ok((await page.isHidden('#choice')) && (await page.isHidden('#choice-label')));
+      assert.doesNotMatch((await page.textContent('#snippet')) ?? '', /session=/);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
