@@ -1,3 +1,5 @@
 // The single-file script-tag bundle: Lit included, every element defined.
 import './event/define.js';
+import './agenda/define.js';
+import './poll/define.js';
 import './recordings/define.js';

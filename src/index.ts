@@ -7,5 +7,11 @@ export { feedStoreFor, type FeedError, type FeedErrorCode, type FeedState, type 
 export { validateFeed, formatIssue, type FeedIssue, type FeedValidation } from './feed/validate.js';
 export { localize } from './feed/text.js';
 export type * from './feed/types.js';
+export { CivicAgenda } from './agenda/civic-agenda.js';
+export { AgendaFilterEvent } from './agenda/events.js';
+export type { AgendaFilters } from './agenda/filters.js';
+export { CivicPoll } from './poll/civic-poll.js';
+export { PollResultsEvent, PollVoteEvent } from './poll/events.js';
+export type { PollSnapshot, PollErrorCode } from './poll/poll-client.js';
 export { CivicRecordings } from './recordings/civic-recordings.js';
 export { RecordingPlayEvent } from './recordings/events.js';

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Override, PollTally } from '../poll-rules.js';
 import { sameChoices } from '../poll-rules.js';
+import { Batcher } from './batcher.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -19,8 +20,15 @@ const MIGRATION_LOCK = 0x63697669;
  * its transaction, so each process (this one included) hears it after the commit and updates its own
  * SSE clients. `?schema=name` in the URL keeps the tables in that schema (created if missing).
  */
+interface Ballot {
+  pollId: string;
+  voter: string;
+  choices: string[];
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
+  private readonly batcher = new Batcher<Ballot, VoteResult>((ballots) => this.writeVotes(ballots));
   private readonly listeners: ((change: StoreChange) => void)[] = [];
   private listener: pg.Client | undefined;
   private closed = false;
@@ -51,34 +59,74 @@ export class PostgresStore implements Store {
     return `civic_polls_${this.schema}`;
   }
 
-  async vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
+  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
+    return this.batcher.push({ pollId, voter, choices: [...choices] });
+  }
+
+  /**
+   * One transaction for a batch of ballots: one commit (one fsync) for all of them. Locking the polls'
+   * rows first, in a fixed order, serializes batches on the same polls across processes: no deadlock
+   * between tally rows, and a voter's first vote cannot be counted twice by two processes.
+   */
+  private writeVotes(ballots: Ballot[]): Promise<VoteResult[]> {
     return this.transaction(async (db) => {
-      // Locking the poll's row first serializes votes on one poll: no deadlock between tally rows,
-      // and a voter's first vote cannot be counted twice by two concurrent requests.
+      const pollIds = [...new Set(ballots.map((b) => b.pollId))].sort();
       await db.query(
-        `INSERT INTO polls (poll_id) VALUES ($1) ON CONFLICT (poll_id) DO UPDATE SET poll_id = excluded.poll_id`,
-        [pollId],
+        `INSERT INTO polls (poll_id) SELECT unnest($1::text[]) ORDER BY 1
+         ON CONFLICT (poll_id) DO UPDATE SET poll_id = excluded.poll_id`,
+        [pollIds],
       );
-      const row = await db.query<{ choices: string[] }>('SELECT choices FROM votes WHERE poll_id = $1 AND voter = $2', [pollId, voter]);
-      const before = row.rows[0]?.choices;
-      if (before && sameChoices(before, choices)) return { tally: await tally(db, pollId), changed: false };
+      const stored = await db.query<{ poll_id: string; voter: string; choices: string[] }>(
+        `SELECT v.poll_id, v.voter, v.choices FROM votes v JOIN unnest($1::text[], $2::text[]) AS b(poll_id, voter)
+         ON v.poll_id = b.poll_id AND v.voter = b.voter`,
+        [ballots.map((b) => b.pollId), ballots.map((b) => b.voter)],
+      );
+      const current = new Map(stored.rows.map((row) => [`${row.poll_id}\n${row.voter}`, row.choices]));
       const deltas = new Map<string, number>();
-      for (const option of before ?? []) if (!choices.includes(option)) deltas.set(option, -1);
-      for (const option of choices) if (!before?.includes(option)) deltas.set(option, 1);
-      const options = [...deltas.keys()].sort();
-      await db.query(
-        `INSERT INTO votes (poll_id, voter, choices, voted_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (poll_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at`,
-        [pollId, voter, choices],
-      );
-      await db.query(
-        `INSERT INTO tallies (poll_id, option_id, count) SELECT $1, o, d FROM unnest($2::text[], $3::int[]) AS x(o, d)
-         ON CONFLICT (poll_id, option_id) DO UPDATE SET count = tallies.count + excluded.count`,
-        [pollId, options, options.map((option) => deltas.get(option))],
-      );
-      await db.query('UPDATE polls SET voters = voters + $2, updated_at = now() WHERE poll_id = $1', [pollId, before ? 0 : 1]);
-      await this.notify(db, { kind: 'vote', pollId, voter, choices: [...choices] });
-      return { tally: await tally(db, pollId), changed: true };
+      const newVoters = new Map<string, number>();
+      const written = new Map<string, Ballot>();
+      const changed = ballots.map((ballot) => {
+        const key = `${ballot.pollId}\n${ballot.voter}`;
+        const before = current.get(key);
+        if (before && sameChoices(before, ballot.choices)) return false;
+        const bump = (option: string, by: number) => {
+          const tallyKey = `${ballot.pollId}\n${option}`;
+          deltas.set(tallyKey, (deltas.get(tallyKey) ?? 0) + by);
+        };
+        for (const option of before ?? []) if (!ballot.choices.includes(option)) bump(option, -1);
+        for (const option of ballot.choices) if (!before?.includes(option)) bump(option, 1);
+        if (!before) newVoters.set(ballot.pollId, (newVoters.get(ballot.pollId) ?? 0) + 1);
+        current.set(key, ballot.choices);
+        written.set(key, ballot);
+        return true;
+      });
+      if (written.size) {
+        const rows = [...written.values()];
+        await db.query(
+          `INSERT INTO votes (poll_id, voter, choices, voted_at)
+           SELECT b.poll_id, b.voter, ARRAY(SELECT json_array_elements_text(b.choices::json)), now()
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS b(poll_id, voter, choices)
+           ON CONFLICT (poll_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at`,
+          [rows.map((b) => b.pollId), rows.map((b) => b.voter), rows.map((b) => JSON.stringify(b.choices))],
+        );
+        const tallyKeys = [...deltas.keys()].sort();
+        await db.query(
+          `INSERT INTO tallies (poll_id, option_id, count)
+           SELECT p, o, d FROM unnest($1::text[], $2::text[], $3::int[]) AS x(p, o, d)
+           ON CONFLICT (poll_id, option_id) DO UPDATE SET count = tallies.count + excluded.count`,
+          [tallyKeys.map((k) => k.split('\n')[0]), tallyKeys.map((k) => k.split('\n')[1]), tallyKeys.map((k) => deltas.get(k))],
+        );
+        const touched = [...new Set(rows.map((b) => b.pollId))];
+        await db.query(
+          `UPDATE polls SET voters = voters + d.n, updated_at = now()
+           FROM unnest($1::text[], $2::int[]) AS d(poll_id, n) WHERE polls.poll_id = d.poll_id`,
+          [touched, touched.map((id) => newVoters.get(id) ?? 0)],
+        );
+        const changes = ballots.filter((_, i) => changed[i]).map((b) => JSON.stringify({ kind: 'vote', ...b } satisfies StoreChange));
+        await db.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [this.channel, changes]);
+      }
+      const tallies = new Map(await Promise.all(pollIds.map(async (id) => [id, await tally(db, id)] as const)));
+      return ballots.map((ballot, i) => ({ tally: tallies.get(ballot.pollId)!, changed: changed[i]! }));
     });
   }
 
@@ -128,6 +176,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.batcher.settle();
     this.closed = true;
     await this.listener?.end().catch(() => {});
     await this.pool.end();

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Override, PollTally } from '../poll-rules.js';
 import { sameChoices } from '../poll-rules.js';
+import { Batcher } from './batcher.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -14,12 +16,10 @@ const MIGRATIONS = [
 /** Another process (the CLI) may write the same file; checked this often through `PRAGMA data_version`. */
 const EXTERNAL_CHECK_MS = 1000;
 
-interface PendingVote {
+interface Ballot {
   pollId: string;
   voter: string;
   choices: readonly string[];
-  resolve(result: VoteResult): void;
-  reject(error: unknown): void;
 }
 
 /**
@@ -33,22 +33,29 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly voteTx;
   private readonly batchTx;
-  private pending: PendingVote[] = [];
+  private readonly batcher = new Batcher<Ballot, VoteResult>((ballots) => this.writeVotes(ballots));
   private readonly tallies = new Map<string, PollTally>();
   private dataVersion: number;
   private readonly watcher: NodeJS.Timeout;
 
+  private readonly checkpointer;
+
   static async open(file: string): Promise<SqliteStore> {
-    return new SqliteStore(new Database(file));
+    return new SqliteStore(new Database(file), file);
   }
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    file: string,
+  ) {
     db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
     // NORMAL in WAL mode: a commit is in the OS before the call returns, so a killed process loses
     // nothing; only a power cut may lose the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    this.checkpointer = startCheckpointer(file);
     const s = {
       choices: db.prepare<[string, string], { choices: string }>('SELECT choices FROM votes WHERE poll_id = ? AND voter = ?'),
       upsertVote: db.prepare(
@@ -89,15 +96,13 @@ export class SqliteStore implements Store {
       s.touchPoll.run(pollId, row ? 0 : 1, now);
       return true;
     };
-    this.batchTx = db.transaction((batch: readonly PendingVote[]) => batch.map((v) => this.voteTx(v.pollId, v.voter, v.choices)));
+    this.batchTx = db.transaction((batch: readonly Ballot[]) => batch.map((v) => this.voteTx(v.pollId, v.voter, v.choices)));
     this.dataVersion = this.readDataVersion();
     this.watcher = setInterval(() => this.checkExternal(), EXTERNAL_CHECK_MS).unref();
   }
 
   vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.push({ pollId, voter, choices, resolve, reject }) === 1) setImmediate(() => this.flushVotes());
-    });
+    return this.batcher.push({ pollId, voter, choices });
   }
 
   async tally(pollId: string): Promise<PollTally> {
@@ -140,26 +145,17 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     clearInterval(this.watcher);
     if (!this.db.open) return;
-    this.flushVotes();
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    await this.batcher.settle();
     this.db.close();
+    await this.checkpointer.stop();
   }
 
-  private flushVotes(): void {
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    let changed: boolean[];
-    try {
-      changed = this.batchTx(batch);
-    } catch (error) {
-      for (const vote of batch) vote.reject(error);
-      return;
-    }
-    for (const vote of batch) this.tallies.delete(vote.pollId);
-    batch.forEach((vote, i) => {
-      if (changed[i]) this.emit({ kind: 'vote', pollId: vote.pollId, voter: vote.voter, choices: [...vote.choices] });
-      vote.resolve({ tally: this.tallySync(vote.pollId), changed: changed[i]! });
+  private writeVotes(ballots: Ballot[]): VoteResult[] {
+    const changed = this.batchTx(ballots);
+    for (const ballot of ballots) this.tallies.delete(ballot.pollId);
+    return ballots.map((ballot, i) => {
+      if (changed[i]) this.emit({ kind: 'vote', pollId: ballot.pollId, voter: ballot.voter, choices: [...ballot.choices] });
+      return { tally: this.tallySync(ballot.pollId), changed: changed[i]! };
     });
   }
 

@@ -7,6 +7,9 @@ import type { Text } from './types.js';
 export function localize(text: Text | undefined, lang: string, feedLanguages: readonly string[] = []): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
+  // The common case, and an agenda localizes thousands of texts: no map to build.
+  const exact = text[lang];
+  if (exact !== undefined) return exact;
   const lower = new Map(Object.entries(text).map(([tag, value]) => [tag.toLowerCase(), value]));
   const wanted = lang.toLowerCase();
   const primary = wanted.split('-')[0]!;

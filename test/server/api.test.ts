@@ -101,6 +101,23 @@ for (const kind of storeKinds()) {
       assert.deepEqual(exported.totals, { a: 20, b: 20, c: 0 });
     });
 
+    it('counts a voter once when their ballots race each other (one batch)', async () => {
+      const racer = voterId(200);
+      const before = (await (await fetch(url('/api/polls/timed'))).json()) as { voters: number; totals: Record<string, number> };
+      const others = Array.from({ length: 20 }, (_, i) => postVote(server.origin, 'timed', { voter: voterId(300 + i), choices: ['c'] }));
+      const mine = ['a', 'b', 'a', 'c', 'b'].map((choice) => postVote(server.origin, 'timed', { voter: racer, choices: [choice] }));
+      assert.deepEqual(new Set((await Promise.all([...others, ...mine])).map((res) => res.status)), new Set([200]));
+      const after = (await (await fetch(url(`/api/polls/timed?voter=${racer}`))).json()) as {
+        voters: number;
+        totals: Record<string, number>;
+        myChoices: string[];
+      };
+      assert.equal(after.voters, before.voters + 21);
+      const sum = (totals: Record<string, number>) => Object.values(totals).reduce((a, b) => a + b, 0);
+      assert.equal(sum(after.totals), sum(before.totals) + 21, 'single choice: one count per voter');
+      assert.equal(after.totals.c, before.totals.c! + 20 + (after.myChoices[0] === 'c' ? 1 : 0));
+    });
+
     it('hides totals per the results rule', async () => {
       const voter = voterId(2);
       const hidden = (await (await fetch(url(`/api/polls/after-vote?voter=${voter}`))).json()) as object;

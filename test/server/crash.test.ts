@@ -2,6 +2,7 @@
 // and nothing is counted twice.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { feedDir, pollFeed, spawnServer, testDatabase } from './support.js';
 
@@ -79,6 +80,7 @@ describe('crash', () => {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
     await db.drop();
+    rmSync(feeds, { recursive: true });
 
     const counts = {
       voters: VOTERS,

@@ -25,7 +25,9 @@ describe('feeds at start', () => {
   });
 
   it('refuses the same poll id in two feeds', async () => {
-    await assert.rejects(loadFeeds(feedDir({ one: pollFeed(), two: pollFeed() })), /two\.json: poll id "single" is already used by .*one\.json/);
+    const dir = feedDir({ one: pollFeed(), two: pollFeed() });
+    await assert.rejects(loadFeeds(dir), /two\.json: poll id "single" is already used by .*one\.json/);
+    rmSync(dir, { recursive: true });
   });
 
   it('moves a demo feed’s dates so that its anchor session is live', async () => {
@@ -84,6 +86,7 @@ describe('polls CLI on SQLite', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       await db.drop();
+      rmSync(feeds, { recursive: true });
     }
     assert.equal(child.exitCode, 0, 'SIGTERM is a clean shutdown');
     assert.ok(readFileSync(join(ROOT, 'bin/civic-widgets.js'), 'utf8').startsWith('#!/usr/bin/env node'));

@@ -40,8 +40,13 @@ export function pollFeed(timed: { opensAt?: string; closesAt?: string } = {}, pr
   };
 }
 
+const feedDirs: string[] = [];
+process.once('exit', () => feedDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A temporary folder with these feeds, removed when the test process exits. */
 export function feedDir(feeds: Record<string, object | string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'civic-feeds-'));
+  feedDirs.push(dir);
   for (const [name, feed] of Object.entries(feeds)) {
     writeFileSync(join(dir, `${name}.json`), typeof feed === 'string' ? feed : JSON.stringify(feed));
   }

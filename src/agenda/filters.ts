@@ -1,0 +1,76 @@
+/** What the visitor narrowed the programme to. Every field is optional: absent means "all". */
+export interface AgendaFilters {
+  /** A day key, "2026-10-11", in the display zone. */
+  day?: string;
+  track?: string;
+  /** A language tag from the sessions' `languages`. */
+  lang?: string;
+  /** Free text, matched against titles, descriptions, items and speakers. */
+  q?: string;
+}
+
+const KEYS = ['day', 'track', 'lang', 'q'] as const;
+
+/**
+ * The hash holds `&`-separated parameters so that several agendas (and the page) can share it; an
+ * agenda owns the one named after its namespace: `#agenda=day:2026-10-11;track:peer;lang:fr;q:water`.
+ * Values are percent-encoded, so `;` and `:` in a search are safe.
+ */
+export function parseFilters(hash: string, namespace: string): AgendaFilters {
+  const prefix = `${encodeURIComponent(namespace)}=`;
+  const param = hash.replace(/^#/, '').split('&').find((part) => part.startsWith(prefix));
+  const filters: AgendaFilters = {};
+  if (!param) return filters;
+  for (const pair of param.slice(prefix.length).split(';')) {
+    const colon = pair.indexOf(':');
+    const key = pair.slice(0, colon) as (typeof KEYS)[number];
+    if (colon < 1 || !KEYS.includes(key)) continue;
+    try {
+      const value = decodeURIComponent(pair.slice(colon + 1));
+      if (value) filters[key] = value;
+    } catch {
+      // a hand-edited hash with a broken escape: ignore that value, keep the others
+    }
+  }
+  return filters;
+}
+
+/** `hash` with this agenda's parameter replaced by `filters` (removed when they are empty); other parameters kept. */
+export function writeFilters(hash: string, namespace: string, filters: AgendaFilters): string {
+  const name = encodeURIComponent(namespace);
+  const others = hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part && !part.startsWith(`${name}=`));
+  const value = KEYS.filter((key) => filters[key]).map((key) => `${key}:${encodeURIComponent(filters[key]!)}`).join(';');
+  if (value) others.push(`${name}=${value}`);
+  return others.length ? `#${others.join('&')}` : '';
+}
+
+export function hasFilters(filters: AgendaFilters): boolean {
+  return KEYS.some((key) => filters[key]);
+}
+
+/** Lower case without accents, so that "reunion" finds "Réunion". */
+export function searchable(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export interface Filterable {
+  day: string;
+  track?: string;
+  languages?: readonly string[];
+  /** `searchable()` text of everything a visitor may search for. */
+  text: string;
+}
+
+export function matchesFilters(session: Filterable, filters: AgendaFilters): boolean {
+  if (filters.day && session.day !== filters.day) return false;
+  if (filters.track && session.track !== filters.track) return false;
+  if (filters.lang && !session.languages?.includes(filters.lang)) return false;
+  if (filters.q) {
+    const words = searchable(filters.q).split(/\s+/).filter(Boolean);
+    if (!words.every((word) => session.text.includes(word))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,3 @@
+export { CivicAgenda } from './civic-agenda.js';
+export { AgendaFilterEvent } from './events.js';
+export type { AgendaFilters } from './filters.js';

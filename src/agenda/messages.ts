@@ -1,0 +1,116 @@
+import type { Catalog } from '../i18n/languages.js';
+
+export interface AgendaMessages {
+  filters: string;
+  day: string;
+  track: string;
+  language: string;
+  search: string;
+  all: string;
+  clear: string;
+  shown: (shown: number, total: number) => string;
+  empty: string;
+  noMatch: string;
+  live: string;
+  now: string;
+  jumpToNow: string;
+  cancelled: string;
+  postponed: string;
+  join: string;
+  languages: string;
+  poll: string;
+  /** Both are city names taken from IANA zones ("New York", "Seoul"). */
+  zoneNote: (shown: string, event: string) => string;
+  dstNote: (city: string, date: string) => string;
+}
+
+export const agendaMessages: Catalog<AgendaMessages> = {
+  en: {
+    filters: 'Filter the programme',
+    day: 'Day',
+    track: 'Track',
+    language: 'Language',
+    search: 'Search',
+    all: 'All',
+    clear: 'Show all sessions',
+    shown: (n, total) => `${n} of ${total} sessions shown`,
+    empty: 'The programme has not been published yet.',
+    noMatch: 'No session matches these filters.',
+    live: 'Live',
+    now: 'Now',
+    jumpToNow: 'Jump to now',
+    cancelled: 'Cancelled',
+    postponed: 'Postponed',
+    join: 'Join online',
+    languages: 'Languages',
+    poll: 'Guiding questions',
+    zoneNote: (shown, event) => `Times in ${shown} time; the event’s (${event}) beside them.`,
+    dstNote: (city, date) => `Clocks change in ${city} on ${date}.`,
+  },
+  fr: {
+    filters: 'Filtrer le programme',
+    day: 'Jour',
+    track: 'Parcours',
+    language: 'Langue',
+    search: 'Rechercher',
+    all: 'Tous',
+    clear: 'Afficher toutes les sessions',
+    shown: (n, total) => `${n} sessions affichées sur ${total}`,
+    empty: 'Le programme n’a pas encore été publié.',
+    noMatch: 'Aucune session ne correspond à ces filtres.',
+    live: 'En direct',
+    now: 'Maintenant',
+    jumpToNow: 'Aller à maintenant',
+    cancelled: 'Annulée',
+    postponed: 'Reportée',
+    join: 'Rejoindre en ligne',
+    languages: 'Langues',
+    poll: 'Questions directrices',
+    zoneNote: (shown, event) => `Heures de ${shown} ; celles de l’événement (${event}) à côté.`,
+    dstNote: (city, date) => `Changement d’heure à ${city} le ${date}.`,
+  },
+  es: {
+    filters: 'Filtrar el programa',
+    day: 'Día',
+    track: 'Línea temática',
+    language: 'Idioma',
+    search: 'Buscar',
+    all: 'Todos',
+    clear: 'Mostrar todas las sesiones',
+    shown: (n, total) => `${n} de ${total} sesiones mostradas`,
+    empty: 'El programa aún no se ha publicado.',
+    noMatch: 'Ninguna sesión coincide con estos filtros.',
+    live: 'En directo',
+    now: 'Ahora',
+    jumpToNow: 'Ir a ahora',
+    cancelled: 'Cancelada',
+    postponed: 'Aplazada',
+    join: 'Unirse en línea',
+    languages: 'Idiomas',
+    poll: 'Preguntas orientadoras',
+    zoneNote: (shown, event) => `Horas de ${shown}; las del evento (${event}) al lado.`,
+    dstNote: (city, date) => `Cambio de hora en ${city} el ${date}.`,
+  },
+  ar: {
+    filters: 'تصفية البرنامج',
+    day: 'اليوم',
+    track: 'المسار',
+    language: 'اللغة',
+    search: 'بحث',
+    all: 'الكل',
+    clear: 'عرض كل الجلسات',
+    shown: (n, total) => `عُرضت ${n} من ${total} جلسة`,
+    empty: 'لم يُنشر البرنامج بعد.',
+    noMatch: 'لا توجد جلسة تطابق عوامل التصفية هذه.',
+    live: 'مباشر',
+    now: 'الآن',
+    jumpToNow: 'انتقل إلى الآن',
+    cancelled: 'أُلغيت',
+    postponed: 'أُجّلت',
+    join: 'انضم عبر الإنترنت',
+    languages: 'اللغات',
+    poll: 'الأسئلة التوجيهية',
+    zoneNote: (shown, event) => `الأوقات بتوقيت ${shown}، وبجانبها توقيت الفعالية (${event}).`,
+    dstNote: (city, date) => `يتغيّر التوقيت في ${city} يوم ${date}.`,
+  },
+};

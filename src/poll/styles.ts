@@ -1,0 +1,119 @@
+import { css } from 'lit';
+import { hostStyles } from '../styles/host-styles.js';
+
+export const pollStyles = [
+  hostStyles,
+  css`
+    .poll {
+      display: grid;
+      gap: var(--_space);
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    h2,
+    h3,
+    p,
+    ul,
+    form,
+    fieldset {
+      margin: 0;
+    }
+    h2 {
+      font-size: 1.25em;
+    }
+    h3 {
+      font-size: 1em;
+    }
+    .when,
+    .hint {
+      color: var(--_muted);
+    }
+    form,
+    .mine,
+    .results {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+    }
+    fieldset {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    }
+    legend {
+      font-weight: 600;
+      padding-inline: 0.25em;
+    }
+    .option {
+      display: flex;
+      gap: 0.6em;
+      align-items: flex-start;
+      min-height: 44px;
+      padding-block: 0.5em;
+      cursor: pointer;
+    }
+    .option input {
+      flex: none;
+      width: 1.25em;
+      height: 1.25em;
+      margin: 0.15em 0 0;
+      accent-color: var(--_accent);
+    }
+    :disabled + span {
+      color: var(--_muted);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+    }
+    .message:not(:empty) {
+      padding: calc(var(--_space) * 0.75);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+      border-inline-start: 4px solid var(--_success);
+    }
+    .message.warn {
+      border-inline-start-color: var(--_danger);
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.25em 1em;
+      margin-block-end: 0.5em;
+    }
+    .count {
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .bar {
+      grid-column: 1 / -1;
+      height: var(--civic-poll-bar-height, 0.75em);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+      overflow: hidden;
+    }
+    .fill {
+      height: 100%;
+      inline-size: calc(var(--share) * 100%);
+      background: var(--civic-poll-bar-color, var(--_accent));
+    }
+    .group {
+      font-weight: 600;
+      margin-block: 0.5em;
+    }
+    th,
+    td {
+      padding: 0.25em 0.5em;
+      border-block-end: 1px solid var(--_border);
+      text-align: start;
+    }
+    td {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    :host([results-only]) .poll {
+      font-size: 1.5em;
+    }
+  `,
+];

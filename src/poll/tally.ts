@@ -1,0 +1,25 @@
+import type { PollSnapshot } from './poll-client.js';
+
+export type PollStatus = PollSnapshot['status'];
+
+/** The status the clock gives while the server has not said (the server's admin override wins). */
+export function statusAt(opensAt: string | null | undefined, closesAt: string | null | undefined, now: number): PollStatus {
+  if (opensAt && now < Date.parse(opensAt)) return 'scheduled';
+  return closesAt && now >= Date.parse(closesAt) ? 'closed' : 'open';
+}
+
+/** The snapshot as it will be once `choices` replace this voter's previous ones: optimistic feedback. */
+export function withVote(snapshot: PollSnapshot, choices: readonly string[]): PollSnapshot {
+  if (!snapshot.totals) return { ...snapshot, myChoices: [...choices] };
+  const totals = { ...snapshot.totals };
+  for (const id of snapshot.myChoices ?? []) totals[id] = Math.max(0, (totals[id] ?? 0) - 1);
+  for (const id of choices) totals[id] = (totals[id] ?? 0) + 1;
+  const voters = (snapshot.voters ?? 0) + (snapshot.myChoices?.length ? 0 : 1);
+  return { ...snapshot, totals, voters, myChoices: [...choices] };
+}
+
+/** Each option's share of the voters (in `multiple` mode the shares may add up to more than 1). */
+export function shareOf(count: number, snapshot: PollSnapshot): number {
+  const total = snapshot.voters || Object.values(snapshot.totals ?? {}).reduce((a, b) => a + b, 0);
+  return total ? count / total : 0;
+}

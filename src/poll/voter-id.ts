@@ -1,0 +1,26 @@
+const KEY = 'civic-widgets:voter';
+const VALID = /^[A-Za-z0-9_-]{8,64}$/;
+let memory: string | undefined;
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * This browser's opaque voter id, kept in the host page's own localStorage (first party: no cookie,
+ * no iframe, so third-party storage blocking cannot break it). When storage is blocked the id lives
+ * in memory for the page's lifetime.
+ */
+export function voterId(): string {
+  try {
+    let id = localStorage.getItem(KEY);
+    if (!id || !VALID.test(id)) {
+      id = memory ?? randomId();
+      localStorage.setItem(KEY, id);
+    }
+    return (memory = id);
+  } catch {
+    return (memory ??= randomId());
+  }
+}

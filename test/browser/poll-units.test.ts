@@ -1,0 +1,71 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { pollBase } from '../../src/poll/poll-client.js';
+import { statusAt, withVote, shareOf } from '../../src/poll/tally.js';
+import { voterId } from '../../src/poll/voter-id.js';
+import { sendVote, voteState } from '../../src/poll/vote-queue.js';
+import type { Poll } from '../../src/feed/types.js';
+import { FakePollApi, installApi, resetNetwork, townHallPoll } from './poll-support.js';
+
+describe('poll building blocks', () => {
+  afterEach(() => {
+    sinon.restore();
+    resetNetwork();
+    localStorage.clear();
+  });
+
+  it('voter id: random, URL-safe, kept in localStorage', () => {
+    const id = voterId();
+    expect(id).to.match(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(localStorage.getItem('civic-widgets:voter')).to.equal(id);
+    expect(voterId()).to.equal(id);
+    localStorage.clear();
+    localStorage.setItem('civic-widgets:voter', 'bad id!');
+    const fresh = voterId();
+    expect(fresh).to.match(/^[A-Za-z0-9_-]{8,64}$/);
+  });
+
+  it('voter id: stays the same in memory when storage is blocked', () => {
+    sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('blocked', 'SecurityError'));
+    sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('blocked', 'SecurityError'));
+    const id = voterId();
+    expect(id).to.match(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(voterId()).to.equal(id);
+  });
+
+  it('a vote that fails while storage is blocked is still kept (in memory)', async () => {
+    sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('blocked', 'SecurityError'));
+    sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('blocked', 'SecurityError'));
+    sinon.stub(Storage.prototype, 'removeItem').throws(new DOMException('blocked', 'SecurityError'));
+    const base = `https://polls.test/blocked-${Date.now()}/budget`;
+    const api = new FakePollApi(townHallPoll());
+    api.postReplies.push('network');
+    installApi(base, api);
+    const failed = await sendVote(base, 'voter-blocked-1', ['pool']).catch((e: Error) => e);
+    expect(failed).to.have.property('code', 'network');
+    expect(voteState(base).choices).to.deep.equal(['pool']);
+  });
+
+  it('the API base is the poll endpoint, else the feed origin', () => {
+    const poll = { id: 'q 1' } as Poll;
+    expect(pollBase(poll, 'https://city.example/feeds/x.json')).to.equal('https://city.example/api/polls/q%201');
+    expect(pollBase({ ...poll, endpoint: 'https://votes.example/p/' }, 'https://city.example/x.json')).to.equal('https://votes.example/p');
+  });
+
+  it('status by the clock', () => {
+    const at = Date.parse('2026-06-18T12:00:00Z');
+    expect(statusAt('2026-06-18T12:00:01Z', null, at)).to.equal('scheduled');
+    expect(statusAt('2026-06-18T12:00:00Z', '2026-06-18T12:00:00Z', at)).to.equal('closed');
+    expect(statusAt(null, '2026-06-18T12:00:01Z', at)).to.equal('open');
+  });
+
+  it('optimistic totals: a change of mind moves a vote, a first vote adds a voter', () => {
+    const base = { id: 'p', status: 'open' as const, opensAt: null, closesAt: null, updatedAt: null, totals: { a: 2, b: 1 }, voters: 3 };
+    const first = withVote(base, ['b']);
+    expect([first.totals, first.voters]).to.deep.equal([{ a: 2, b: 2 }, 4]);
+    const change = withVote({ ...first, myChoices: ['b'] }, ['a']);
+    expect([change.totals, change.voters]).to.deep.equal([{ a: 3, b: 1 }, 4]);
+    expect(shareOf(3, change)).to.equal(3 / 4);
+    expect(withVote({ ...base, totals: undefined }, ['a']).totals).to.be.undefined;
+  });
+});

@@ -1,0 +1,165 @@
+// End to end: the BUILT single-file bundle in Debian's Chromium, against the REAL reference server
+// (a child process with a temporary SQLite file), embedded on a page of another origin.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../bench/support/chromium.js';
+import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const POLL = 'budget';
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+    probe.on('error', fail);
+  });
+}
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let dir: string;
+let server: ChildProcess;
+let serverOrigin: string;
+let site: StaticServer;
+let browser: Browser;
+let serverLog = '';
+
+before(async () => {
+  for (const built of ['dist/civic-widgets.js', 'bin/civic-widgets.js']) {
+    assert.ok(existsSync(join(root, built)), `${built} is missing: run npm run build first`);
+  }
+  dir = await mkdtemp(join(tmpdir(), 'civic-poll-e2e-'));
+  await mkdir(join(dir, 'feeds'));
+  const now = Date.now();
+  await writeFile(
+    join(dir, 'feeds', 'town-hall.json'),
+    JSON.stringify({
+      version: 1,
+      languages: ['en'],
+      event: { id: 'town-hall', title: 'Town hall', timeZone: 'Europe/Madrid' },
+      sessions: [{ id: 'assembly', title: 'Assembly', start: iso(now - 3_600_000), end: iso(now + 3_600_000), poll: POLL }],
+      polls: [
+        {
+          id: POLL,
+          title: 'Participatory budget',
+          mode: 'single',
+          results: 'always',
+          opensAt: iso(now - 3_600_000),
+          closesAt: iso(now + 3_600_000),
+          groups: [
+            { id: 'streets', title: 'Streets', options: [{ id: 'trees', text: 'More trees' }, { id: 'bikes', text: 'Bike lanes' }] },
+            { id: 'services', title: 'Services', options: [{ id: 'library', text: 'Library hours' }] },
+          ],
+        },
+      ],
+    }),
+  );
+  const port = await freePort();
+  serverOrigin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, 'votes.db')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk) => (serverLog += chunk));
+  server.stderr?.on('data', (chunk) => (serverLog += chunk));
+  await waitFor('the server', async () => (await fetch(`${serverOrigin}/feeds/town-hall.json`)).ok).catch((error) => {
+    throw new Error(`${(error as Error).message}\n${serverLog}`);
+  });
+  // The association's page lives on another origin (localhost vs 127.0.0.1): CORS is exercised for real.
+  site = await serveStatic(
+    root,
+    {
+      '/index.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Town hall</title>
+        <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
+        <civic-poll src="${serverOrigin}/feeds/town-hall.json"></civic-poll>`,
+    },
+    {},
+    'localhost',
+  );
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  server?.kill();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function openVisitor(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/index.html`);
+  await page.getByRole('button', { name: 'Vote', exact: true }).waitFor();
+  return { context, page };
+}
+
+/** The count the visitor's page shows for an answer, from the results table. */
+async function shownCount(page: Page, answer: string): Promise<number | undefined> {
+  const cell = page.locator('civic-poll table tbody tr', { hasText: answer }).locator('td').first();
+  if (!(await cell.count())) return undefined;
+  return Number(await cell.textContent());
+}
+
+async function serverTotals(): Promise<{ totals: Record<string, number>; voters: number }> {
+  return (await fetch(`${serverOrigin}/api/polls/${POLL}`)).json() as Promise<{ totals: Record<string, number>; voters: number }>;
+}
+
+test('two visitors see each other’s votes live; an offline vote lands exactly once', async (t) => {
+  const alice = await openVisitor();
+  const bob = await openVisitor();
+
+  await alice.page.getByRole('radio', { name: 'More trees' }).check();
+  const clicked = Date.now();
+  await alice.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await waitFor('Alice’s vote on Bob’s page', async () => (await shownCount(bob.page, 'More trees')) === 1);
+  t.diagnostic(`Alice's vote reached Bob's page in ${Date.now() - clicked} ms (click to results table, polled every 100 ms)`);
+
+  await bob.page.getByRole('radio', { name: 'Bike lanes' }).check();
+  await bob.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await waitFor('Bob’s vote on Alice’s page', async () => (await shownCount(alice.page, 'Bike lanes')) === 1);
+
+  // Alice loses the network and changes her mind.
+  await alice.context.setOffline(true);
+  await alice.page.getByRole('button', { name: 'Change my vote' }).click();
+  await alice.page.getByRole('radio', { name: 'Library hours' }).check();
+  await alice.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await waitFor('the pending note', async () => (await alice.page.locator('civic-poll [role="status"]').textContent())?.includes('saved on this device'));
+  const kept = await alice.page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes'));
+  assert.match(kept ?? '', /library/);
+  assert.deepEqual((await serverTotals()).totals.library ?? 0, 0, 'not counted while offline');
+
+  const online = Date.now();
+  await alice.context.setOffline(false);
+  await waitFor('the kept vote to land', async () => (await serverTotals()).totals.library === 1);
+  t.diagnostic(`the kept vote landed ${Date.now() - online} ms after the network came back`);
+  await waitFor('Bob to see it', async () => (await shownCount(bob.page, 'Library hours')) === 1);
+  const { totals, voters } = await serverTotals();
+  assert.equal(voters, 2, 'the offline vote replaced Alice’s first vote: still two voters');
+  assert.deepEqual({ trees: totals.trees ?? 0, bikes: totals.bikes ?? 0, library: totals.library ?? 0 }, { trees: 0, bikes: 1, library: 1 });
+  assert.equal(await alice.page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes')), null);
+
+  await alice.context.close();
+  await bob.context.close();
+});
