@@ -3,6 +3,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { AS_IN_STORY, withCivicGlobals } from './globals.js';
+import { fixtureAssets } from '../stories/support/fixture-assets.js';
 import '../src/bundle.js';
 
 // `npm run manifest` writes custom-elements.json (git-ignored); a glob keeps type-checking and a
@@ -29,10 +30,24 @@ function publicApi(manifest: Manifest): Manifest {
   };
 }
 
+async function startWorker() {
+  const { setupWorker } = await import('msw/browser');
+  const worker = setupWorker(...fixtureAssets);
+  await worker.start({
+    quiet: true,
+    // Only the mocked namespaces matter; Storybook's own modules and assets pass through silently.
+    onUnhandledRequest(request, print) {
+      if (/^\/(mock|api)\//.test(new URL(request.url).pathname)) print.warning();
+    },
+  });
+  return worker;
+}
+
 const preview: Preview = {
-  // msw-storybook-addon 3: the loader starts the worker (from .storybook/public) and installs
-  // each story's `parameters.msw` handlers.
-  loaders: [mswLoader()],
+  // msw-storybook-addon 3: the loader starts the worker (from .storybook/public) and installs each
+  // story's `parameters.msw` handlers. The fixtures' pictures and captions are initial handlers, which
+  // survive the loader's resetHandlers() between stories.
+  loaders: [mswLoader(startWorker)],
   decorators: [(story, context) => withCivicGlobals(story, context.globals)],
   parameters: {
     controls: { expanded: true, matchers: { color: /(color|background)$/i } },

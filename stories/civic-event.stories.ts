@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { CivicEvent } from '../src/event/civic-event.js';
-import { fixtureAssets } from './support/fixture-assets.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
+import { mockPoll } from './support/mock-poll.js';
 import { defineFeedProbe } from './support/feed-probe.js';
 
 /**
@@ -23,11 +23,12 @@ const widgets = html`<civic-countdown></civic-countdown>
   <civic-poll></civic-poll>
   <civic-recordings></civic-recordings>`;
 
-const live = mockFeed('event-shared', localDemocracyAt(-30));
+// mockPoll: the feed plus an in-memory poll API, since <civic-poll> asks for the totals.
+const live = mockPoll('event-shared', localDemocracyAt(-30));
 
 /** Four widgets inside one provider, and one standalone widget naming the same URL: one request. */
 export const SharedFeed: Story = {
-  parameters: { msw: { handlers: [...live.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: live.handlers } },
   render: () => html`<civic-event src=${live.src}>
       <story-feed-probe></story-feed-probe>
       ${widgets}
@@ -36,7 +37,7 @@ export const SharedFeed: Story = {
     <civic-countdown src=${live.src}></civic-countdown>`,
 };
 
-const late = mockFeed('event-late', localDemocracyAt(90));
+const late = mockPoll('event-late', localDemocracyAt(90));
 const LATE_TAG = 'late-civic-event';
 
 /**
@@ -44,7 +45,7 @@ const LATE_TAG = 'late-civic-event';
  * in another order). They pick up the feed as soon as it exists.
  */
 export const LateDefinition: Story = {
-  parameters: { msw: { handlers: [...late.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: late.handlers } },
   render: () => {
     setTimeout(() => {
       if (!customElements.get(LATE_TAG)) customElements.define(LATE_TAG, class extends CivicEvent {});
@@ -70,7 +71,7 @@ const failing = mockFeed('event-error', {}, { status: 503 });
 export const HttpError: Story = {
   name: 'Error',
   tags: ['console-error-expected'],
-  parameters: { msw: { handlers: [...failing.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: failing.handlers } },
   render: () => html`<civic-event src=${failing.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
@@ -82,7 +83,7 @@ const broken = mockFeed('event-invalid', {}, { raw: '{"version": 1, "event": {"i
 /** A feed that does not match the contract (schema error). */
 export const InvalidFeed: Story = {
   tags: ['console-error-expected'],
-  parameters: { msw: { handlers: [...broken.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: broken.handlers } },
   render: () => html`<civic-event src=${broken.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
@@ -93,7 +94,7 @@ const slow = mockFeed('event-loading', {}, { delayMs: 'infinite' });
 
 /** The feed never answers: the loading state. */
 export const Loading: Story = {
-  parameters: { msw: { handlers: [...slow.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: slow.handlers } },
   render: () => html`<civic-event src=${slow.src}>
     <story-feed-probe></story-feed-probe>
     ${widgets}

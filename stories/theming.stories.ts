@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { fixtureAssets } from './support/fixture-assets.js';
-import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
+import { localDemocracyAt } from './support/mock-feed.js';
+import { mockPoll } from './support/mock-poll.js';
 import { defineFeedProbe } from './support/feed-probe.js';
 
 interface ThemingArgs {
@@ -74,10 +74,10 @@ function partStyle(): HTMLStyleElement {
   return style;
 }
 
-const feed = mockFeed('theming', localDemocracyAt(-30));
+const feed = mockPoll('theming', localDemocracyAt(-30));
 
 export const TokensAndParts: Story = {
-  parameters: { msw: { handlers: [...feed.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: feed.handlers } },
   render: (args) => {
     const tokens = {
       '--civic-color-accent': args.accent,
@@ -105,11 +105,11 @@ export const TokensAndParts: Story = {
   },
 };
 
-const plain = mockFeed('theming-defaults', localDemocracyAt(-30));
+const plain = mockPoll('theming-defaults', localDemocracyAt(-30));
 
 /** The same widgets with no tokens and no part rules: the defaults, for comparison. */
 export const Defaults: Story = {
-  parameters: { msw: { handlers: [...plain.handlers, ...fixtureAssets] } },
+  parameters: { msw: { handlers: plain.handlers } },
   render: () => html`<civic-event src=${plain.src}>
     <story-feed-probe></story-feed-probe>
     <civic-countdown></civic-countdown>
