@@ -30,6 +30,8 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+const warnedZones = new Set<string>();
+
 /**
  * The zone a widget shows times in, from its `time-zone` attribute: `local` (default, the visitor's),
  * `event` (the session's or event's zone) or an IANA name. An unknown name falls back to local.
@@ -38,7 +40,11 @@ export function resolveTimeZone(setting: string | null | undefined, eventZone: s
   if (!setting || setting === 'local') return localTimeZone();
   if (setting === 'event') return eventZone;
   if (isKnownTimeZone(setting)) return setting;
-  console.warn(`[civic-widgets] time-zone="${setting}" is not a known IANA time zone; using the visitor's.`);
+  // Widgets resolve their zone on every render (a countdown every second): say it once.
+  if (!warnedZones.has(setting)) {
+    warnedZones.add(setting);
+    console.warn(`[civic-widgets] time-zone="${setting}" is not a known IANA time zone; using the visitor's.`);
+  }
   return localTimeZone();
 }
 
