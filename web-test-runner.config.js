@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_FLAGS } from './test/support/chromium-flags.js';
 import { fixtureServer } from './test/support/fixture-server.js';
 
 // Pinned so that formatting tests mean the same on every machine: a visitor in New York whose
@@ -21,19 +22,8 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         env: { ...process.env, TZ, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
+          ...CHROMIUM_FLAGS,
           '--lang=en-US',
-          // Test pages run two at a time; a background tab gets no animation frames otherwise.
-          '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding',
-          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

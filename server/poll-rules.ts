@@ -1,6 +1,8 @@
 import type { Poll } from '../src/feed/types.js';
+import type { PollSnapshot, PollStatus } from '../src/poll/snapshot.js';
 
-export type PollStatus = 'scheduled' | 'open' | 'closed';
+export type { PollSnapshot, PollStatus };
+
 /** An admin's decision, which wins over the poll's dates until it is cleared. */
 export type Override = 'open' | 'closed' | null;
 
@@ -10,17 +12,6 @@ export interface PollTally {
   updatedAt: string | null;
 }
 
-/** The answer of `GET {base}`, the body of `POST {base}/votes` and of each SSE `totals` event. */
-export interface PollSnapshot {
-  id: string;
-  status: PollStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-  totals?: Record<string, number>;
-  voters?: number;
-  updatedAt: string | null;
-  myChoices?: string[];
-}
 
 export interface RuleViolation {
   code: 'invalid-request' | 'unknown-option' | 'too-many-choices';

@@ -58,6 +58,7 @@ const failing = mockFeed('agenda-error', {}, { status: 503 });
 /** The feed cannot be loaded. */
 export const LoadError: Story = {
   name: 'Error',
+  tags: ['console-error-expected'],
   parameters: { msw: { handlers: failing.handlers } },
   render: () => html`<civic-agenda src=${failing.src}></civic-agenda>`,
 };

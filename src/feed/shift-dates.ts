@@ -3,6 +3,7 @@ import { DATE_TIME } from './patterns.js';
 const DATE_KEYS = new Set(['start', 'end', 'opensAt', 'closesAt', 'recordedAt']);
 const dateTime = new RegExp(DATE_TIME);
 const QUARTER_HOUR = 15 * 60_000;
+const DAY = 24 * 3600_000;
 
 /** The same instant moved by `deltaMs`, written with the original's UTC offset. */
 export function shiftDateTime(value: string, deltaMs: number): string {
@@ -28,14 +29,20 @@ export function shiftFeedDates<T>(json: T, deltaMs: number): T {
 /**
  * For demos and stories: moves a raw feed's dates so that the session named by its `demoAnchor`
  * (`{ "session": "id", "startsInMinutes": -30 }`) starts that many minutes from `now`, rounded to a
- * quarter hour so that times still look like a programme's. Feeds without an anchor are unchanged.
+ * quarter hour so that times still look like a programme's. With `"keepTimeOfDay": true` the move is
+ * rounded to whole days instead: a programme days away keeps its written hours (09:30 in Seoul), so
+ * its sessions stay on their days. Feeds without an anchor are unchanged.
  */
 export function anchorFeedDates<T>(json: T, now: number): T {
-  const feed = json as { demoAnchor?: { session?: string; startsInMinutes?: number }; sessions?: { id?: string; start?: string }[] };
+  const feed = json as {
+    demoAnchor?: { session?: string; startsInMinutes?: number; keepTimeOfDay?: boolean };
+    sessions?: { id?: string; start?: string }[];
+  };
   const anchor = feed.demoAnchor;
   const session = feed.sessions?.find((s) => s.id === anchor?.session);
   if (!anchor || !session?.start) return json;
   const target = now + (anchor.startsInMinutes ?? 0) * 60_000;
-  const delta = Math.round((target - Date.parse(session.start)) / QUARTER_HOUR) * QUARTER_HOUR;
+  const step = anchor.keepTimeOfDay ? DAY : QUARTER_HOUR;
+  const delta = Math.round((target - Date.parse(session.start)) / step) * step;
   return shiftFeedDates(json, delta);
 }

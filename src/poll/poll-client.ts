@@ -1,18 +1,7 @@
 import type { Poll } from '../feed/types.js';
+import type { PollSnapshot } from './snapshot.js';
 
-/** What the poll API answers for one voter (see ARCHITECTURE.md, "Poll API"). */
-export interface PollSnapshot {
-  id: string;
-  status: 'scheduled' | 'open' | 'closed';
-  opensAt: string | null;
-  closesAt: string | null;
-  /** Present only when the poll's `results` rule lets this voter see them. */
-  totals?: Record<string, number>;
-  voters?: number;
-  updatedAt: string | null;
-  /** This voter's current choices, when they have voted. */
-  myChoices?: string[];
-}
+export type { PollSnapshot };
 
 /** The server's error codes, plus `network` (no answer) and `http` (an answer without a code). */
 export type PollErrorCode =

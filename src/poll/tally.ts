@@ -1,6 +1,6 @@
-import type { PollSnapshot } from './poll-client.js';
+import type { PollSnapshot, PollStatus } from './snapshot.js';
 
-export type PollStatus = PollSnapshot['status'];
+export type { PollStatus };
 
 /** The status the clock gives while the server has not said (the server's admin override wins). */
 export function statusAt(opensAt: string | null | undefined, closesAt: string | null | undefined, now: number): PollStatus {

@@ -5,26 +5,15 @@ import '../../src/agenda/define.js';
 import type { CivicAgenda } from '../../src/agenda/civic-agenda.js';
 import type { AgendaFilterEvent } from '../../src/agenda/events.js';
 import { agendaMessages } from '../../src/agenda/messages.js';
-import { feedStoreFor, type FeedState } from '../../src/feed/store.js';
 import { commonMessages } from '../../src/i18n/common-messages.js';
 import { UI_LANGUAGES } from '../../src/i18n/languages.js';
+import { settled } from '../support/feed-settled.js';
 
 let unique = 0;
 function feedUrl(name = 'learning-forum', params: Record<string, string> = {}): string {
   return `/__feed/${name}.json?${new URLSearchParams({ key: `agenda-${Date.now()}-${unique++}`, ...params })}`;
 }
 
-function settled(url: string): Promise<FeedState> {
-  return new Promise((resolve) => {
-    let unsubscribe = () => {};
-    unsubscribe = feedStoreFor(url).subscribe((state) => {
-      if (state.status !== 'loading') {
-        queueMicrotask(() => unsubscribe());
-        resolve(state);
-      }
-    });
-  });
-}
 
 async function agenda(template: ReturnType<typeof html>): Promise<CivicAgenda> {
   const el = await fixture<CivicAgenda>(template);

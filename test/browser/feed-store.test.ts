@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import '../../src/event/define.js';
 import { feedStoreFor, FEED_MAX_BYTES, type FeedState } from '../../src/feed/store.js';
 import { clock } from '../../src/time/clock.js';
+import { settled } from '../support/feed-settled.js';
 
 let unique = 0;
 /** A fixture URL no other test has used, so each test starts with a fresh store and request log. */
@@ -16,17 +17,6 @@ async function requests(key: string): Promise<{ ifNoneMatch: string | null; stat
   return (await fetch(`/__requests?key=${key}`)).json();
 }
 
-function settled(url: string): Promise<FeedState> {
-  return new Promise((resolve) => {
-    let unsubscribe = () => {};
-    unsubscribe = feedStoreFor(url).subscribe((state) => {
-      if (state.status !== 'loading') {
-        queueMicrotask(() => unsubscribe());
-        resolve(state);
-      }
-    });
-  });
-}
 
 describe('feed store', () => {
   afterEach(() => {
