@@ -3,23 +3,16 @@ import ICAL from 'ical.js';
 import sinon from 'sinon';
 import '../../src/countdown/define.js';
 import type { CivicCountdown } from '../../src/countdown/civic-countdown.js';
-import { feedStoreFor } from '../../src/feed/store.js';
+import { settled } from '../support/feed-settled.js';
 import type { Feed } from '../../src/feed/types.js';
 import { googleCalendarUrl, icsFileName, icsHref, outlookCalendarUrl, sessionCalendarEntry, toIcs, type CalendarEntry } from '../../src/time/calendar.js';
 
 let unique = 0;
 
 /** The countdown fixture through the real store, as the widgets get it. */
-function loadFeedAt(): Promise<{ url: string; feed: Feed }> {
+async function loadFeedAt(): Promise<{ url: string; feed: Feed }> {
   const url = `/__feed/countdown.json?key=cal${unique++}-${Math.random()}&date=${Date.now()}`;
-  return new Promise((resolve) => {
-    let unsubscribe: (() => void) | undefined;
-    unsubscribe = feedStoreFor(url).subscribe((state) => {
-      if (!state.feed) return;
-      queueMicrotask(() => unsubscribe?.());
-      resolve({ url, feed: state.feed });
-    });
-  });
+  return { url, feed: (await settled(url)).feed! };
 }
 
 const loadFeed = async () => (await loadFeedAt()).feed;

@@ -6,6 +6,7 @@ import '../../src/event/define.js';
 import type { CivicCountdown } from '../../src/countdown/civic-countdown.js';
 import { CountdownEndEvent, CountdownStartEvent } from '../../src/countdown/events.js';
 import { feedStoreFor } from '../../src/feed/store.js';
+import { settled } from '../support/feed-settled.js';
 import { clock } from '../../src/time/clock.js';
 import { activeTimerCount } from '../../src/time/ticker.js';
 
@@ -26,19 +27,13 @@ function fakeNow(now: number): void {
 
 /**
  * Loads the countdown fixture through the real store and test server, whose `Date` header says
- * `serverNow`; resolves with the URL once the feed is in. Revalidation is pushed a day away so that it
- * does not fire while fake time runs.
+ * `serverNow`; resolves with the URL once the feed is in. The widgets ask for `refresh="86400"` so
+ * that no revalidation fires while fake time runs.
  */
-function loadFeed(serverNow = Date.now(), name = 'countdown'): Promise<string> {
+async function loadFeed(serverNow = Date.now(), name = 'countdown'): Promise<string> {
   const url = `/__feed/${name}.json?key=cd${unique++}-${Math.random()}&date=${serverNow}`;
-  return new Promise((resolve) => {
-    let unsubscribe: (() => void) | undefined;
-    unsubscribe = feedStoreFor(url).subscribe((state) => {
-      if (state.status === 'loading') return;
-      queueMicrotask(() => unsubscribe?.());
-      resolve(url);
-    }, 86_400);
-  });
+  await settled(url);
+  return url;
 }
 
 async function countdown(attrs: { session?: string; lang?: string; layout?: string; timeZone?: string; theme?: string } = {}, serverNow?: number): Promise<CivicCountdown> {
