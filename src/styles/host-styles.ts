@@ -1,20 +1,5 @@
 import { css } from 'lit';
 
-/** The dark defaults, for theme="dark" and for theme="auto" under a dark color scheme. */
-const darkPalette = css`
-  --_accent: var(--civic-color-accent, #8ab4f8);
-  --_on-accent: var(--civic-color-on-accent, #0b1a2e);
-  --_text: var(--civic-color-text, #e8eaed);
-  --_muted: var(--civic-color-muted, #b4bcc8);
-  --_surface: var(--civic-color-surface, #17191c);
-  --_subtle: var(--civic-color-subtle, #23272c);
-  --_border: var(--civic-color-border, #4a525d);
-  --_live: var(--civic-color-live, #f28b82);
-  --_danger: var(--civic-color-danger, #f28b82);
-  --_success: var(--civic-color-success, #81c995);
-  --_focus: var(--civic-color-focus, #8ab4f8);
-`;
-
 /**
  * What every widget shares: the global `--civic-*` tokens (set them on any ancestor, or on :root),
  * light/dark/auto, reduced motion, and a reset of the inherited properties a host theme could leak in.
@@ -57,12 +42,34 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The dark palette stands twice on purpose: a shared css fragment would be a bare declaration list,
+     which the build's CSS minifier cannot parse, and it would then skip this whole file. */
   :host([theme='dark']) {
-    ${darkPalette}
+    --_accent: var(--civic-color-accent, #8ab4f8);
+    --_on-accent: var(--civic-color-on-accent, #0b1a2e);
+    --_text: var(--civic-color-text, #e8eaed);
+    --_muted: var(--civic-color-muted, #b4bcc8);
+    --_surface: var(--civic-color-surface, #17191c);
+    --_subtle: var(--civic-color-subtle, #23272c);
+    --_border: var(--civic-color-border, #4a525d);
+    --_live: var(--civic-color-live, #f28b82);
+    --_danger: var(--civic-color-danger, #f28b82);
+    --_success: var(--civic-color-success, #81c995);
+    --_focus: var(--civic-color-focus, #8ab4f8);
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light']):not([theme='dark'])) {
-      ${darkPalette}
+      --_accent: var(--civic-color-accent, #8ab4f8);
+      --_on-accent: var(--civic-color-on-accent, #0b1a2e);
+      --_text: var(--civic-color-text, #e8eaed);
+      --_muted: var(--civic-color-muted, #b4bcc8);
+      --_surface: var(--civic-color-surface, #17191c);
+      --_subtle: var(--civic-color-subtle, #23272c);
+      --_border: var(--civic-color-border, #4a525d);
+      --_live: var(--civic-color-live, #f28b82);
+      --_danger: var(--civic-color-danger, #f28b82);
+      --_success: var(--civic-color-success, #81c995);
+      --_focus: var(--civic-color-focus, #8ab4f8);
     }
   }
   *,

@@ -51,6 +51,7 @@ function onVisibility(): void {
   if (document.hidden) {
     stop();
   } else if (subscribers.size > 0) {
+    stop(); // a visibilitychange while already visible must not leave a second timer
     fire(); // catch up at once: the countdown may have moved a lot while hidden
   }
 }
