@@ -23,7 +23,7 @@ const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim
 
 function table(title: string, head: string[], rows: string[][]): string {
   if (!rows.length) return '';
-  return [`#### ${title}`, '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
+  return [`### ${title}`, '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
 }
 
 export function elementsMarkdown(manifest: { modules: { declarations?: Declaration[] }[] }): string {
@@ -45,9 +45,21 @@ export function elementsMarkdown(manifest: { modules: { declarations?: Declarati
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
+const START = '<!-- elements:start -->';
+const END = '<!-- elements:end -->';
+
+/** The README with the elements' API (headings one level down) between its markers. */
+export function readmeWithElements(readme: string, elements: string): string {
+  const body = elements.replace(/^# Elements\n\n.*\n/, '').replace(/^(#+) /gm, '#$1 ');
+  return readme.replace(new RegExp(`${START}[\\s\\S]*${END}`), `${START}\n${body.trim()}\n${END}`);
+}
+
 const root = new URL('../', import.meta.url);
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
-  writeFileSync(new URL('docs/elements.md', root), elementsMarkdown(manifest));
-  console.log('wrote docs/elements.md');
+  const elements = elementsMarkdown(manifest);
+  writeFileSync(new URL('docs/elements.md', root), elements);
+  const readme = new URL('README.md', root);
+  writeFileSync(readme, readmeWithElements(readFileSync(readme, 'utf8'), elements));
+  console.log('wrote docs/elements.md and the elements section of README.md');
 }
