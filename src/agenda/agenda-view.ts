@@ -4,6 +4,7 @@ import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zo
 import { offsetChange } from './dst-note.js';
 import { searchable, type Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
+import { languageName } from '../i18n/intl.js';
 
 export interface SpeakerView {
   name: string;
@@ -59,23 +60,6 @@ export interface AgendaView {
   tracks: { id: string; title: string }[];
   languages: { tag: string; name: string }[];
   missingSpeakers: string[];
-}
-
-const languageNames = new Map<string, string>();
-
-/** "French" for "fr", in `lang`; cached: Intl.DisplayNames is slow to ask hundreds of times. */
-function languageName(tag: string, lang: string): string {
-  const key = `${lang} ${tag}`;
-  let name = languageNames.get(key);
-  if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
-    } catch {
-      name = tag;
-    }
-    languageNames.set(key, name);
-  }
-  return name;
 }
 
 /**

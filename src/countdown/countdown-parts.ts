@@ -1,3 +1,4 @@
+import { intl } from '../i18n/intl.js';
 /** A remaining duration split into whole days, hours, minutes and seconds. */
 export interface CountdownParts {
   days: number;
@@ -24,7 +25,6 @@ export function countdownParts(ms: number): CountdownParts {
   return { days, hours, minutes, seconds: s - minutes * 60 };
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
 
 /** "2 days", "2 j", "يومان": plurals and word order from Intl, in every language. */
 export function unitFormat(lang: string, unit: CountdownUnit, display: 'long' | 'narrow'): Intl.NumberFormat {
@@ -33,17 +33,7 @@ export function unitFormat(lang: string, unit: CountdownUnit, display: 'long' | 
 
 /** A cached Intl.NumberFormat; plain numbers without `options`. */
 export function numberFormat(lang: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = lang + JSON.stringify(options);
-  let format = formats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(lang, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options); // a malformed lang attribute must not break the widget
-    }
-    formats.set(key, format);
-  }
-  return format;
+  return intl(Intl.NumberFormat, lang, options);
 }
 
 /**
@@ -54,7 +44,7 @@ export function spokenDuration(parts: CountdownParts, lang: string): string {
   const named = UNITS.filter((unit) => parts[unit] > 0 && (unit !== 'seconds' || parts.days + parts.hours + parts.minutes === 0));
   const words = named.map((unit) => unitFormat(lang, unit, 'long').format(parts[unit]));
   try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(words);
+    return intl(Intl.ListFormat, lang, { type: 'conjunction' }).format(words);
   } catch {
     return words.join(', ');
   }

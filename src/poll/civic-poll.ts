@@ -18,6 +18,7 @@ import { pollStyles } from './styles.js';
 import { shareOf, statusAt, withVote, type PollStatus } from './tally.js';
 import { sendVote, voteState, type VoteState } from './vote-queue.js';
 import { voterId } from './voter-id.js';
+import { intl } from '../i18n/intl.js';
 
 /** Everything `render()` needs, derived in `willUpdate`. */
 interface View {
@@ -258,8 +259,8 @@ export class CivicPoll extends LitElement {
 
   private renderResults(view: View, snapshot: PollSnapshot, t: PollMessages): TemplateResult {
     const lang = this.locale.lang;
-    const number = new Intl.NumberFormat(lang);
-    const percent = new Intl.NumberFormat(lang, { style: 'percent' });
+    const number = intl(Intl.NumberFormat, lang, {});
+    const percent = intl(Intl.NumberFormat, lang, { style: 'percent' });
     const rows = view.poll.groups.map((group) => ({
       title: this.text(view, group.title),
       options: group.options.map((option) => {

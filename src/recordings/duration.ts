@@ -1,3 +1,4 @@
+import { intl } from '../i18n/intl.js';
 /** Hours, minutes and seconds of an ISO 8601 duration (`PT1H58M`, `P1DT2H`); days fold into hours. */
 export function parseDuration(iso: string | undefined): { hours: number; minutes: number; seconds: number } | undefined {
   const m = iso && /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.\d+)?S)?)?$/.exec(iso);
@@ -23,7 +24,7 @@ function formatter(lang: string): DurationFormatter {
       : {
           format: (parts) =>
             Object.entries(parts)
-              .map(([unit, value]) => new Intl.NumberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
+              .map(([unit, value]) => intl(Intl.NumberFormat, lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
               .join(' '),
         };
     formatters.set(lang, format);

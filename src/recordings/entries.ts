@@ -5,6 +5,7 @@ import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { formatDuration } from './duration.js';
 import { embedUrl } from './embed-url.js';
 import { searchable, type Filterable } from './filter.js';
+import { intl } from '../i18n/intl.js';
 
 /** A recording with everything the list shows worked out once per feed and language. */
 export interface Entry extends Filterable {
@@ -23,22 +24,10 @@ export interface Entry extends Filterable {
   embed?: string;
 }
 
-const names = new Map<string, Intl.DisplayNames | null>();
-
-/** "Spanish" for `es`, in the UI's language; the tag itself when the browser cannot name it. */
-export function languageName(tag: string, ui: string): string {
-  if (!names.has(ui)) names.set(ui, 'DisplayNames' in Intl ? new Intl.DisplayNames(ui, { type: 'language' }) : null);
-  try {
-    return names.get(ui)?.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
 /** "English and Spanish", "anglais et espagnol": as the language joins lists. */
 export function formatList(values: string[], lang: string): string {
   try {
-    return new Intl.ListFormat(lang).format(values);
+    return intl(Intl.ListFormat, lang, {}).format(values);
   } catch {
     return values.join(', ');
   }

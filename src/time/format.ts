@@ -1,20 +1,9 @@
 /** Date and time formatting through Intl only: no zone data ships with the library. */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { intl } from '../i18n/intl.js';
 
-/** Intl formatters are costly to build; an agenda formats hundreds of times with a handful of them. */
 export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = lang + JSON.stringify(options);
-  let format = formatters.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(lang, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en', options); // a malformed lang attribute must not break the widget
-    }
-    formatters.set(key, format);
-  }
-  return format;
+  return intl(Intl.DateTimeFormat, lang, options);
 }
 
 export function localTimeZone(): string {
