@@ -95,7 +95,7 @@ describe('<civic-agenda>', () => {
     expect(meta).to.contain('Learning Forum plenary').and.contain('Daejeon Convention Center, Room 101').and.contain('Languages: English, French, Spanish, Korean');
     expect($(el, '#s-moocs .meta a')!.getAttribute('href')).to.equal('https://meet.example.org/moocs');
     expect($(el, '#s-water-cities .poll a')!.getAttribute('href')).to.equal('/vote#forum-priorities');
-    expect(text($(el, '#s-water-cities .poll'))).to.equal('Guiding questions: Guiding questions');
+    expect(text($(el, '#s-water-cities .poll'))).to.equal('Poll: Guiding questions');
     expect($(el, '#s-moocs .poll')).to.equal(null);
     expect(getComputedStyle($(el, '#s-moocs .description')!).display).to.equal('none'); // it has none
     expect(getComputedStyle($(el, '#s-opening .description')!).display).to.equal('block');
