@@ -2,7 +2,8 @@ import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
-import { searchable, type Filterable } from './filters.js';
+import { searchable } from '../i18n/search.js';
+import type { Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
 import { languageName } from '../i18n/intl.js';
 

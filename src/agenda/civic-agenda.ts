@@ -13,7 +13,7 @@ import { dayKey, formatTimeWithZone, resolveTimeZone } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
 import { buildAgendaView, type AgendaView, type SessionView } from './agenda-view.js';
 import { AgendaFilterEvent } from './events.js';
-import { hasFilters, matchesFilters, parseFilters, writeFilters, type AgendaFilters } from './filters.js';
+import { filtersMatcher, hasFilters, parseFilters, writeFilters, type AgendaFilters } from './filters.js';
 import { HashController } from './hash-controller.js';
 import { agendaMessages } from './messages.js';
 import { agendaStyles } from './styles.js';
@@ -105,7 +105,7 @@ export class CivicAgenda extends LitElement {
     }
     const sessions = view.days.flatMap((d) => d.sessions);
     this.filters = parseFilters(this.location.hash, this.namespace);
-    this.shown = new Set(sessions.filter((s) => matchesFilters(s, this.filters)));
+    this.shown = new Set(sessions.filter(filtersMatcher(this.filters)));
 
     const now = clock.now();
     this.now = now;

@@ -1,3 +1,5 @@
+import { queryMatcher } from '../i18n/search.js';
+
 /** What the visitor narrowed the programme to. Every field is optional: absent means "all". */
 export interface AgendaFilters {
   /** A day key, "2026-10-11", in the display zone. */
@@ -51,11 +53,6 @@ export function hasFilters(filters: AgendaFilters): boolean {
   return KEYS.some((key) => filters[key]);
 }
 
-/** Lower case without accents, so that "reunion" finds "Réunion". */
-export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 export interface Filterable {
   day: string;
   track?: string;
@@ -64,13 +61,12 @@ export interface Filterable {
   text: string;
 }
 
-export function matchesFilters(session: Filterable, filters: AgendaFilters): boolean {
-  if (filters.day && session.day !== filters.day) return false;
-  if (filters.track && session.track !== filters.track) return false;
-  if (filters.lang && !session.languages?.includes(filters.lang)) return false;
-  if (filters.q) {
-    const words = searchable(filters.q).split(/\s+/).filter(Boolean);
-    if (!words.every((word) => session.text.includes(word))) return false;
-  }
-  return true;
+/** A test for the sessions that pass `filters`; the query is parsed once, not once per session. */
+export function filtersMatcher(filters: AgendaFilters): (session: Filterable) => boolean {
+  const matchesQuery = queryMatcher(filters.q);
+  return (session) =>
+    (!filters.day || session.day === filters.day) &&
+    (!filters.track || session.track === filters.track) &&
+    (!filters.lang || Boolean(session.languages?.includes(filters.lang))) &&
+    matchesQuery(session.text);
 }

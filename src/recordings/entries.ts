@@ -4,7 +4,8 @@ import { primaryLanguage } from '../i18n/languages.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { formatDuration } from './duration.js';
 import { embedUrl } from './embed-url.js';
-import { searchable, type Filterable } from './filter.js';
+import { searchable } from '../i18n/search.js';
+import type { Filterable } from './filter.js';
 import { intl } from '../i18n/intl.js';
 
 /** A recording with everything the list shows worked out once per feed and language. */

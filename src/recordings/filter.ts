@@ -1,4 +1,5 @@
 import { primaryLanguage } from '../i18n/languages.js';
+import { queryMatcher } from '../i18n/search.js';
 
 export interface Filterable {
   /** Lower-cased text without diacritics: title, session, speakers, tags. */
@@ -15,19 +16,14 @@ export interface RecordingFilter {
   tag?: string;
 }
 
-/** Case- and accent-insensitive form, so that "democratie" finds "démocratie". */
-export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The items that contain every word of the query and have the language and tag asked for. */
 export function filterRecordings<T extends Filterable>(items: readonly T[], filter: RecordingFilter): T[] {
-  const words = searchable(filter.query ?? '').split(/\s+/).filter(Boolean);
+  const matchesQuery = queryMatcher(filter.query);
   const language = filter.language && primaryLanguage(filter.language);
   return items.filter(
     (item) =>
       (!language || item.languages.includes(language)) &&
       (!filter.tag || item.tags.includes(filter.tag)) &&
-      words.every((word) => item.haystack.includes(word)),
+      matchesQuery(item.haystack),
   );
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { offsetChange } from '../../src/agenda/dst-note.js';
-import { hasFilters, matchesFilters, parseFilters, searchable, writeFilters } from '../../src/agenda/filters.js';
+import { filtersMatcher, hasFilters, parseFilters, writeFilters } from '../../src/agenda/filters.js';
+import { searchable } from '../../src/i18n/search.js';
 import { groupByDay } from '../../src/agenda/group-by-day.js';
 import { zoneOffsetMinutes } from '../../src/time/format.js';
 
@@ -52,12 +53,12 @@ describe('agenda helpers: filters in the hash', () => {
 
   it('matches every filter and all the words of a search, without accents', () => {
     const session = { day: '2026-10-11', track: 'peer', languages: ['en', 'fr'], text: searchable('Délibération active: Water and Cities') };
-    expect(matchesFilters(session, {})).to.equal(true);
-    expect(matchesFilters(session, { day: '2026-10-11', track: 'peer', lang: 'fr', q: 'deliberation  WATER' })).to.equal(true);
-    expect(matchesFilters(session, { day: '2026-10-12' })).to.equal(false);
-    expect(matchesFilters(session, { track: 'forum' })).to.equal(false);
-    expect(matchesFilters(session, { lang: 'es' })).to.equal(false);
-    expect(matchesFilters(session, { q: 'water sanitation' })).to.equal(false);
+    expect(filtersMatcher({})(session)).to.equal(true);
+    expect(filtersMatcher({ day: '2026-10-11', track: 'peer', lang: 'fr', q: 'deliberation  WATER' })(session)).to.equal(true);
+    expect(filtersMatcher({ day: '2026-10-12' })(session)).to.equal(false);
+    expect(filtersMatcher({ track: 'forum' })(session)).to.equal(false);
+    expect(filtersMatcher({ lang: 'es' })(session)).to.equal(false);
+    expect(filtersMatcher({ q: 'water sanitation' })(session)).to.equal(false);
   });
 });
 

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { Recording } from '../../src/feed/types.js';
 import { formatDuration, parseDuration } from '../../src/recordings/duration.js';
 import { captionFor, embedUrl, videoIdOf } from '../../src/recordings/embed-url.js';
-import { filterRecordings, searchable } from '../../src/recordings/filter.js';
+import { filterRecordings } from '../../src/recordings/filter.js';
+import { searchable } from '../../src/i18n/search.js';
 
 const youtube = (extra: Partial<Recording> = {}): Recording => ({
   id: 'r',
