@@ -1,4 +1,5 @@
 import { intl } from '../i18n/intl.js';
+
 /** A remaining duration split into whole days, hours, minutes and seconds. */
 export interface CountdownParts {
   days: number;
@@ -24,7 +25,6 @@ export function countdownParts(ms: number): CountdownParts {
   const minutes = Math.floor(s / 60);
   return { days, hours, minutes, seconds: s - minutes * 60 };
 }
-
 
 /** "2 days", "2 j", "يومان": plurals and word order from Intl, in every language. */
 export function unitFormat(lang: string, unit: CountdownUnit, display: 'long' | 'narrow'): Intl.NumberFormat {

@@ -1,9 +1,12 @@
+import { DURATION } from '../feed/patterns.js';
 import { intl } from '../i18n/intl.js';
+
 /** Hours, minutes and seconds of an ISO 8601 duration (`PT1H58M`, `P1DT2H`); days fold into hours. */
 export function parseDuration(iso: string | undefined): { hours: number; minutes: number; seconds: number } | undefined {
-  const m = iso && /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.\d+)?S)?)?$/.exec(iso);
+  // The feed's own pattern: groups 1, 3, 4 and 5 hold "1D", "2H", "58M" and "30S".
+  const m = iso ? new RegExp(DURATION).exec(iso) : null;
   if (!m) return undefined;
-  const [days, hours, minutes, seconds] = m.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number];
+  const [days, hours, minutes, seconds] = [m[1], m[3], m[4], m[5]].map((part) => parseInt(part ?? '0', 10)) as [number, number, number, number];
   return { hours: days * 24 + hours, minutes, seconds };
 }
 
@@ -12,24 +15,16 @@ interface DurationFormatter {
 }
 type DurationFormatConstructor = new (lang: string, options: { style: string }) => DurationFormatter;
 
-const formatters = new Map<string, DurationFormatter>();
-
 /** `Intl.DurationFormat` where the browser has it, else one `Intl.NumberFormat` unit per part. */
 function formatter(lang: string): DurationFormatter {
-  let format = formatters.get(lang);
-  if (!format) {
-    const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
-    format = DurationFormat
-      ? new DurationFormat(lang, { style: 'short' })
-      : {
-          format: (parts) =>
-            Object.entries(parts)
-              .map(([unit, value]) => intl(Intl.NumberFormat, lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
-              .join(' '),
-        };
-    formatters.set(lang, format);
-  }
-  return format;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+  if (DurationFormat) return intl(DurationFormat, lang, { style: 'short' });
+  return {
+    format: (parts) =>
+      Object.entries(parts)
+        .map(([unit, value]) => intl(Intl.NumberFormat, lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
+        .join(' '),
+  };
 }
 
 /** "1 hr, 58 min" in the visitor's language; seconds are shown only for recordings under an hour. */
