@@ -78,7 +78,6 @@ export class CivicCountdown extends LitElement {
   private calendar?: CalendarEntry;
   private recordingUrl?: string;
   private announcement = '';
-  private zones = { key: '', zone: '' };
   private seen?: { session: Session; phase: Phase };
   private wentLive?: string;
   private pending: Event[] = [];
@@ -134,10 +133,7 @@ export class CivicCountdown extends LitElement {
    */
   private startLine(start: Date, eventZone: string, compact: boolean): string {
     const { lang, ui } = this.locale;
-    const key = `${this.timeZone}|${eventZone}`;
-    // Resolved once per setting, not every second: checking a zone name builds an Intl formatter.
-    if (this.zones.key !== key) this.zones = { key, zone: resolveTimeZone(this.timeZone, eventZone) };
-    const zone = this.zones.zone;
+    const zone = resolveTimeZone(this.timeZone, eventZone);
     const comma = ui === 'ar' ? '، ' : ', ';
     if (compact) return `${formatShortDate(start, lang, zone)}${comma}${formatTimeWithZone(start, lang, zone)}`;
     const atEvent = `${formatTimeWithZone(start, lang, eventZone)}${comma}${zoneCity(eventZone)}`;

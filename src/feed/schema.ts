@@ -1,4 +1,5 @@
 import { array, either, literal, map, matching, nonEmpty, object, oneOf, optional, record, refine, string, wholeNumber } from './check.js';
+import { isKnownTimeZone } from '../time/format.js';
 import { DATE_TIME, DURATION, ID, LANGUAGE, TIME_ZONE } from './patterns.js';
 import { safeUrl, urlBase } from './urls.js';
 
@@ -9,7 +10,7 @@ const ids = array(id, 'expected an array of ids');
 const dateTime = matching(DATE_TIME, 'expected an RFC 3339 date-time with an offset');
 const language = matching(LANGUAGE, 'expected a language tag such as "en" or "fr-CA"');
 const languages = array(language, 'expected an array of language tags');
-const timeZone = refine(matching(TIME_ZONE, 'expected an IANA time zone such as "Europe/Madrid"'), isKnownZone, 'expected a time zone this browser knows');
+const timeZone = refine(matching(TIME_ZONE, 'expected an IANA time zone such as "Europe/Madrid"'), isKnownTimeZone, 'expected a time zone this browser knows');
 // Resolved against the feed's own URL; an unsafe scheme (javascript:, data:, …) becomes undefined and is dropped.
 const url = map(nonEmpty, (raw) => safeUrl(raw, urlBase.current));
 /** A plain string, or a map of language tags to strings. */
@@ -104,12 +105,3 @@ export const FeedSchema = object(
   },
   'expected a JSON object',
 );
-
-function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

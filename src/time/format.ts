@@ -6,13 +6,16 @@ export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions
   return intl(Intl.DateTimeFormat, lang, options);
 }
 
+// Both run whenever a widget renders (a countdown or a poll every second): they reuse cached formatters.
+
+/** The visitor's zone, as the browser reports it. */
 export function localTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateTimeFormat('en', {}).resolvedOptions().timeZone;
 }
 
 export function isKnownTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    dateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;
