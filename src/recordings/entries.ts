@@ -27,19 +27,11 @@ export interface Entry extends Filterable {
 
 /** "English and Spanish", "anglais et espagnol": as the language joins lists. */
 export function formatList(values: string[], lang: string): string {
-  try {
-    return intl(Intl.ListFormat, lang, {}).format(values);
-  } catch {
-    return values.join(', ');
-  }
+  return intl(Intl.ListFormat, lang, {}).format(values);
 }
 
 export function formatCount(n: number, lang: string): string {
-  try {
-    return n.toLocaleString(lang);
-  } catch {
-    return String(n);
-  }
+  return intl(Intl.NumberFormat, lang, {}).format(n);
 }
 
 /**
@@ -48,12 +40,14 @@ export function formatCount(n: number, lang: string): string {
  */
 export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, bySession: boolean, onlySession?: string): Entry[] {
   const sessions = [...feed.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const programmeOrder = new Map(sessions.map((s, index) => [s.id, index]));
   const speakers = new Map(feed.speakers?.map((s) => [s.id, s.name]));
   const localZone = resolveTimeZone(zoneSetting === 'event' ? 'local' : zoneSetting, feed.event.timeZone);
   const entries = (feed.recordings ?? [])
     .filter((r) => !onlySession || r.session === onlySession)
     .map((recording): Entry => {
-      const session = sessions.find((s) => s.id === recording.session);
+      const order = recording.session === undefined ? undefined : programmeOrder.get(recording.session);
+      const session = order === undefined ? undefined : sessions[order];
       const title = localize(recording.title, lang, feed.languages);
       const sessionTitle = session ? localize(session.title, lang, feed.languages) : '';
       const speakerNames = (session?.speakers ?? []).map((id) => speakers.get(id) ?? '').filter(Boolean);
@@ -67,7 +61,7 @@ export function recordingEntries(feed: Feed, lang: string, zoneSetting: string, 
         title,
         session,
         sessionTitle,
-        order: session ? sessions.indexOf(session) : sessions.length,
+        order: order ?? sessions.length,
         when,
         date: when === undefined ? '' : dateTimeFormat(lang, { dateStyle: 'medium', timeZone: zone }).format(when),
         speakers: speakerNames,
