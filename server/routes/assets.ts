@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../errors.js';
 import { etagOf, type FeedCatalog } from '../feeds.js';
@@ -9,12 +9,17 @@ import { packageRoot } from '../package-root.js';
 /** The single-file bundle at `/civic-widgets.js`, and the site (or a small index) at `/`. */
 export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, siteDir: string | undefined): Promise<void> {
   const bundlePath = join(packageRoot, 'dist', 'civic-widgets.js');
+  // Read and hashed again only when the file changes, so that a rebuild shows up without a restart.
+  let bundle: { mtimeMs: number; body: string; etag: string } | undefined;
   app.get('/civic-widgets.js', async (request, reply) => {
-    // Read on each request so that a rebuild shows up without a restart; the file is small.
-    const body = await readFile(bundlePath, 'utf8').catch(() => {
+    const { mtimeMs } = await stat(bundlePath).catch(() => {
       throw new ApiError(404, 'not-found', 'the bundle is not built: run npm run build');
     });
-    const etag = etagOf(body);
+    if (bundle?.mtimeMs !== mtimeMs) {
+      const body = await readFile(bundlePath, 'utf8');
+      bundle = { mtimeMs, body, etag: etagOf(body) };
+    }
+    const { body, etag } = bundle;
     reply.header('Access-Control-Allow-Origin', '*').header('ETag', etag).header('Cache-Control', 'public, max-age=300');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(body);
