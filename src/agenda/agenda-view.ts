@@ -1,11 +1,11 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
+import { languageName } from '../i18n/intl.js';
+import { searchable } from '../i18n/search.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
-import { searchable } from '../i18n/search.js';
 import type { Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
-import { languageName } from '../i18n/intl.js';
 
 export interface SpeakerView {
   name: string;

@@ -6,6 +6,7 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
 import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
+import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { clock } from '../time/clock.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
@@ -18,7 +19,6 @@ import { pollStyles } from './styles.js';
 import { shareOf, statusAt, withVote, type PollStatus } from './tally.js';
 import { sendVote, voteState, type VoteState } from './vote-queue.js';
 import { voterId } from './voter-id.js';
-import { intl } from '../i18n/intl.js';
 
 /** Everything `render()` needs, derived in `willUpdate`. */
 interface View {

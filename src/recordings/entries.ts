@@ -1,12 +1,12 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Recording, Session } from '../feed/types.js';
+import { intl } from '../i18n/intl.js';
 import { primaryLanguage } from '../i18n/languages.js';
+import { searchable } from '../i18n/search.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { formatDuration } from './duration.js';
 import { embedUrl } from './embed-url.js';
-import { searchable } from '../i18n/search.js';
 import type { Filterable } from './filter.js';
-import { intl } from '../i18n/intl.js';
 
 /** A recording with everything the list shows worked out once per feed and language. */
 export interface Entry extends Filterable {

@@ -1,6 +1,6 @@
-/** Date and time formatting through Intl only: no zone data ships with the library. */
-
 import { intl } from '../i18n/intl.js';
+
+// Date and time formatting through Intl only: no zone data ships with the library.
 
 export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return intl(Intl.DateTimeFormat, lang, options);
