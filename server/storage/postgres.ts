@@ -223,7 +223,10 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** A dedicated connection that LISTENs; reconnects after a second if PostgreSQL drops it. */
+  /**
+   * A dedicated connection that LISTENs. When PostgreSQL drops it (restart, failover, network), it
+   * tries again with a growing pause (1 s, 2 s, 4 s … at most 10 s) until PostgreSQL is back.
+   */
   private async listen(): Promise<void> {
     const client = new pg.Client(this.config);
     client.on('notification', (message) => {
@@ -231,15 +234,37 @@ export class PostgresStore implements Store {
       const change = JSON.parse(message.payload) as StoreChange;
       for (const listener of this.listeners) listener(change);
     });
-    client.on('error', () => {
-      if (this.closed) return;
+    // Until LISTEN succeeds a failure is the caller's to retry; after, a lost connection is ours.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+    } catch (error) {
       client.end().catch(() => {});
-      // Changes made while we were deaf are unknown: tell the listeners to refresh everything.
-      setTimeout(() => this.listen().then(() => this.listeners.forEach((l) => l({ kind: 'external' })), () => {}), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${this.channel}`);
+      throw error;
+    }
+    let lost = false;
+    const onLost = () => {
+      if (lost || this.closed) return;
+      lost = true;
+      client.end().catch(() => {});
+      void this.relisten(0);
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
     this.listener = client;
+  }
+
+  private async relisten(attempt: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10_000)).unref());
+    if (this.closed) return;
+    try {
+      await this.listen();
+    } catch {
+      return this.relisten(attempt + 1);
+    }
+    // Changes made while we were deaf are unknown: tell the listeners to refresh everything.
+    for (const listener of this.listeners) listener({ kind: 'external' });
   }
 }
 

@@ -11,7 +11,10 @@ export type StoreChange =
   | { kind: 'vote'; pollId: string; voter: string; choices: string[] }
   | { kind: 'override'; pollId: string; override: Override }
   | { kind: 'reset'; pollId: string }
-  /** Another process wrote to the same SQLite file (the CLI): anything may have changed. */
+  /**
+   * Anything may have changed: another process wrote to the same SQLite file (the CLI), or the
+   * PostgreSQL listener was disconnected for a while and may have missed notifications.
+   */
   | { kind: 'external' };
 
 export interface VoteResult {
