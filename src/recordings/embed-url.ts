@@ -3,8 +3,14 @@ import type { Recording } from '../feed/types.js';
 
 const ID_IN_URL = {
   youtube: /(?:youtu\.be\/|[?&]v=|\/(?:embed|shorts|live|v)\/)([\w-]{6,})/,
-  vimeo: /vimeo\.com\/(?:.*\/)?(\d+)/,
+  // The shortest path before the digits, so that an unlisted video's hash (`/123/0a1b…`) is not taken for the id.
+  vimeo: /vimeo\.com\/(?:[^?#]*?\/)?(\d+)(?:\/([\da-f]+))?\/?(?:[?#]|$)/,
 };
+
+/** An unlisted Vimeo video plays only with its hash: `vimeo.com/<id>/<hash>` or `?h=<hash>`. */
+function vimeoHash(url = ''): string | undefined {
+  return ID_IN_URL.vimeo.exec(url)?.[2] ?? /[?&]h=([\da-f]+)/.exec(url)?.[1];
+}
 
 /** The provider's id of a video: the feed's `videoId`, else read from its `url`. */
 export function videoIdOf(recording: Recording): string | undefined {
@@ -22,7 +28,7 @@ export function captionFor(recording: Recording, lang: string) {
 /**
  * The provider's privacy-enhanced player URL: YouTube from youtube-nocookie.com, Vimeo with `dnt=1`.
  * It asks for the visitor's UI language, and for their captions when the recording has them.
- * Undefined for files and for videos whose id cannot be found.
+ * An unlisted Vimeo video keeps its hash (`h`). Undefined for files and for videos whose id cannot be found.
  */
 export function embedUrl(recording: Recording, lang: string): string | undefined {
   const id = videoIdOf(recording);
@@ -38,6 +44,8 @@ export function embedUrl(recording: Recording, lang: string): string | undefined
     }
     return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?${query}`;
   }
+  const hash = vimeoHash(recording.url);
+  if (hash) query.set('h', hash);
   query.set('dnt', '1');
   if (caption) query.set('texttrack', caption);
   return `https://player.vimeo.com/video/${encodeURIComponent(id)}?${query}`;

@@ -58,6 +58,20 @@ describe('recordings: embed URLs', () => {
     expect(embedUrl({ ...vimeo, videoId: '123' }, 'ar')).to.equal('https://player.vimeo.com/video/123?autoplay=1&dnt=1');
   });
 
+  it('keeps an unlisted Vimeo video’s hash, even one that starts with digits', () => {
+    const vimeo = (url: string) => youtube({ provider: 'vimeo', url, captions: [] });
+    expect(videoIdOf(vimeo('https://vimeo.com/123456789/0a1b2c3d4e'))).to.equal('123456789');
+    expect(embedUrl(vimeo('https://vimeo.com/123456789/0a1b2c3d4e'), 'en')).to.equal(
+      'https://player.vimeo.com/video/123456789?autoplay=1&h=0a1b2c3d4e&dnt=1',
+    );
+    expect(embedUrl(vimeo('https://player.vimeo.com/video/123456789?h=abcdef0123&badge=0'), 'en')).to.equal(
+      'https://player.vimeo.com/video/123456789?autoplay=1&h=abcdef0123&dnt=1',
+    );
+    expect(embedUrl(vimeo('https://vimeo.com/channels/staffpicks/76979871/'), 'en')).to.equal(
+      'https://player.vimeo.com/video/76979871?autoplay=1&dnt=1',
+    );
+  });
+
   it('has no embed for files, and picks their caption by primary language', () => {
     const file = youtube({ provider: 'file', url: 'https://example.org/v.mp4' });
     expect(embedUrl(file, 'en')).to.be.undefined;
