@@ -1,10 +1,10 @@
 // Kill -9 under load, restart, retry what was not acknowledged: every acknowledged vote is there,
-// and nothing is counted twice.
+// and nothing is counted twice. On SQLite and, where configured, on PostgreSQL.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { feedDir, pollFeed, spawnServer, testDatabase } from './support.js';
+import { feedDir, pollFeed, spawnServer, storeKinds, testDatabase } from './support.js';
 
 const VOTERS = 2100;
 const CONCURRENCY = 64;
@@ -29,12 +29,12 @@ interface Ballot {
   choices: string[];
 }
 
-describe('crash', () => {
+for (const kind of storeKinds()) describe(`crash (${kind})`, () => {
   it('keeps every acknowledged vote across SIGKILL and counts retried votes once', { timeout: 60_000 }, async () => {
-    const db = testDatabase('sqlite');
+    const db = testDatabase(kind);
     const feeds = feedDir({ demo: pollFeed() });
     const args = ['serve', '--feeds', feeds, '--db', db.sqliteFile, '--port', '0', '--vote-rate', '1000000'];
-    const env = { DATABASE_URL: '', CIVIC_ADMIN_TOKEN: 'crash-token-0123' };
+    const env = { DATABASE_URL: db.databaseUrl ?? '', CIVIC_ADMIN_TOKEN: 'crash-token-0123' };
     const ballots: Ballot[] = Array.from({ length: VOTERS }, (_, i) => ({
       voter: `crash-${String(i).padStart(6, '0')}`,
       choices: [['a', 'b', 'c'][i % 3]!],
@@ -96,7 +96,7 @@ describe('crash', () => {
       storedBallots: exported.votes.length,
       totalOfTotals: Object.values(exported.totals).reduce((a, b) => a + b, 0),
     };
-    console.log(`crash test: ${JSON.stringify(counts)}`);
+    console.log(`crash test (${kind}): ${JSON.stringify(counts)}`);
     assert.ok(ackedBeforeKill >= VOTERS / 3 && ackedBeforeKill < VOTERS, 'the kill happened mid-load');
     assert.deepEqual(lost, [], 'every acknowledged vote survived the kill');
     assert.equal(acked.size, VOTERS);
