@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -14,12 +14,13 @@ export const BUDGETS: Record<string, number> = { 'civic-widgets.js (all)': 20 * 
 
 const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'recordings'];
 
-async function bundle(entry: string, outDir: string): Promise<Buffer> {
+async function bundle(entry: string, outDir: string, plugins: Plugin[] = []): Promise<Buffer> {
   // The library's own build settings (vite.config.ts), with another entry and output.
   await build({
     configFile: join(root, 'vite.config.ts'),
     root,
     logLevel: 'silent',
+    plugins,
     build: { outDir, emptyOutDir: true, lib: { entry, formats: ['es'], fileName: () => 'out.js' } },
   });
   return readFile(join(outDir, 'out.js'));
@@ -33,6 +34,22 @@ function sizes(code: Buffer): { raw: number; gzip: number; brotli: number } {
   };
 }
 
+/** Builds without one kind of content, to weigh it: the difference to the real build is its share. */
+function without(what: 'catalogs' | 'styles'): Plugin {
+  return {
+    name: `size-without-${what}`,
+    enforce: 'pre',
+    transform(code, id) {
+      if (what === 'catalogs' && /(messages)\.ts$/.test(id)) {
+        // Every language's entry of a catalog (`  en: {` … `  },`) becomes null.
+        return code.replace(/\n  (en|fr|es|ar): \{[\s\S]*?\n  \},/g, '\n  $1: null as never,');
+      }
+      if (what === 'styles' && /\/src\/.*styles\.ts$/.test(id)) return code.replace(/css`[^`]*`/g, 'css``');
+      return undefined;
+    },
+  };
+}
+
 /**
  * The size of the script-tag bundle and of each element alone with Lit (what a page that imports
  * one element's define file pays), gzip and brotli.
@@ -42,9 +59,26 @@ export async function run(): Promise<Record<string, number | string>> {
   const rows: { name: string; raw: number; gzip: number; brotli: number }[] = [];
   try {
     rows.push({ name: 'civic-widgets.js (all)', ...sizes(await bundle(join(root, 'src/bundle.ts'), out)) });
+    rows.push({ name: 'lit floor (empty element)', ...sizes(await bundle(join(root, 'bench/support/lit-floor.ts'), out)) });
     for (const element of ELEMENTS) {
       const entry = join(root, 'src', element, 'define.ts');
       if (existsSync(entry)) rows.push({ name: element, ...sizes(await bundle(entry, out)) });
+    }
+    // What the budgets are spent on: the message catalogs (4 languages) and the styles, by difference.
+    for (const [name, entry] of [
+      ['all', 'src/bundle.ts'],
+      ['countdown', 'src/countdown/define.ts'],
+    ]) {
+      const whole = rows.find((row) => row.name === name || row.name.endsWith(`(${name})`))!;
+      for (const what of ['catalogs', 'styles'] as const) {
+        const less = sizes(await bundle(join(root, entry!), out, [without(what)]));
+        rows.push({
+          name: `  ${name}: ${what}`,
+          raw: whole.raw - less.raw,
+          gzip: whole.gzip - less.gzip,
+          brotli: whole.brotli - less.brotli,
+        });
+      }
     }
   } finally {
     await rm(out, { recursive: true, force: true });
