@@ -205,8 +205,14 @@ export class SseReader {
 }
 
 /** `node --import tsx server/cli.ts …` as a child process; resolves with its origin once listening. */
-export async function spawnServer(args: string[], env: Record<string, string | undefined>): Promise<{ origin: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli.ts'), ...args], {
+/** Starts the CLI (from the sources, or `cli` such as an installed package's bin) and waits for its address. */
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string | undefined>,
+  { cli = ['--import', 'tsx', join(ROOT, 'server/cli.ts')], cwd = ROOT }: { cli?: string[]; cwd?: string } = {},
+): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...cli, ...args], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
