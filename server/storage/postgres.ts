@@ -243,6 +243,7 @@ export class PostgresStore implements Store {
       client.end().catch(() => {});
       throw error;
     }
+    if (this.closed) return void client.end().catch(() => {}); // closed while connecting
     let lost = false;
     const onLost = () => {
       if (lost || this.closed) return;
