@@ -91,8 +91,8 @@ export async function run(): Promise<Record<string, number | string>> {
     const budget = BUDGETS[row.name];
     const verdict = budget === undefined ? '' : `${kb(budget)} ${row.gzip <= budget ? 'ok' : 'OVER'}`;
     console.log(row.name.padEnd(26), kb(row.raw).padStart(8), kb(row.gzip).padStart(8), kb(row.brotli).padStart(8), verdict.padStart(11));
-    figures[`size ${row.name} gzip KB`] = Number(kb(row.gzip));
-    figures[`size ${row.name} brotli KB`] = Number(kb(row.brotli));
+    figures[`size ${row.name.trim()} gzip KB`] = Number(kb(row.gzip));
+    figures[`size ${row.name.trim()} brotli KB`] = Number(kb(row.brotli));
   }
   return figures;
 }
