@@ -25,11 +25,14 @@ export const agendaStyles = [
     label {
       display: flex;
       flex-direction: column;
+      max-width: 100%;
       font-size: 0.875em;
       font-weight: 600;
     }
     select,
     input {
+      box-sizing: border-box;
+      max-width: 100%;
       min-height: 44px;
       min-width: 10em;
       padding: 0.4em 0.6em;

@@ -11,10 +11,14 @@ export const styles = [
     }
     label {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      max-width: 100%;
       font-weight: 600;
     }
     input,
     select {
+      box-sizing: border-box;
+      max-width: 100%;
       min-height: 44px;
       padding: 0 0.5em;
       border: 1px solid var(--_muted);
@@ -55,6 +59,7 @@ export const styles = [
       background: var(--civic-recordings-poster-background, var(--_subtle));
     }
     .player > * {
+      box-sizing: border-box;
       display: grid;
       place-items: center;
       position: absolute;

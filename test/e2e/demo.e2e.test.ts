@@ -81,8 +81,11 @@ async function widgetReport(page: Page): Promise<WidgetReport> {
 }
 
 /** Opens `url`, counting feed requests and collecting console errors, page errors and CSP violations. */
-async function visit(url: string): Promise<{ page: Page; feedRequests: Map<string, number>; errors: string[] }> {
-  const page = await browser.newPage();
+async function visit(
+  url: string,
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; feedRequests: Map<string, number>; errors: string[] }> {
+  const page = await browser.newPage(viewport && { viewport });
   const feedRequests = new Map<string, number>();
   const errors: string[] = [];
   page.on('request', (request) => {
@@ -176,6 +179,34 @@ describe('demo site end to end', { skip }, () => {
           return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
         });
         assert.deepEqual(violations, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const path of ['/', '/ar.html']) {
+    it(`${path}: at 320 CSS px wide (WCAG 1.4.10 reflow) nothing in a widget sticks out of it`, async () => {
+      const { page } = await visit(`${origin}${path}`, { width: 320, height: 640 });
+      try {
+        await settled(page);
+        const outside = await page.evaluate(() => {
+          const found: string[] = [];
+          for (const widget of document.querySelectorAll('civic-countdown, civic-agenda, civic-poll, civic-recordings')) {
+            const box = widget.getBoundingClientRect();
+            for (const node of widget.shadowRoot?.querySelectorAll('*') ?? []) {
+              const rect = node.getBoundingClientRect();
+              // Visually hidden text (1 px, clipped) is for screen readers, not part of the layout.
+              if (rect.width <= 1 || rect.height <= 1) continue;
+              if (rect.left < box.left - 1 || rect.right > box.right + 1) {
+                found.push(`${widget.localName} ${node.localName}.${node.getAttribute('class') ?? ''}: ${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(box.left)}–${Math.round(box.right)}`);
+              }
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(outside, []);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no horizontal scrolling');
       } finally {
         await page.close();
       }
