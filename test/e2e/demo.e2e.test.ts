@@ -192,9 +192,9 @@ describe('demo site end to end', { skip }, () => {
         await settled(page);
         const outside = await page.evaluate(() => {
           const found: string[] = [];
-          for (const widget of document.querySelectorAll('civic-countdown, civic-agenda, civic-poll, civic-recordings')) {
+          for (const widget of Array.from(document.querySelectorAll('civic-countdown, civic-agenda, civic-poll, civic-recordings'))) {
             const box = widget.getBoundingClientRect();
-            for (const node of widget.shadowRoot?.querySelectorAll('*') ?? []) {
+            for (const node of Array.from(widget.shadowRoot?.querySelectorAll('*') ?? [])) {
               const rect = node.getBoundingClientRect();
               // Visually hidden text (1 px, clipped) is for screen readers, not part of the layout.
               if (rect.width <= 1 || rect.height <= 1) continue;
