@@ -160,7 +160,14 @@ const stores = new Map<string, FeedStore>();
 
 /** The page's one store for `src`, resolved against the document's URL. */
 export function feedStoreFor(src: string): FeedStore {
-  const url = new URL(src, document.baseURI).href;
+  let url: string;
+  try {
+    url = new URL(src, document.baseURI).href;
+  } catch {
+    // A malformed src (say a port out of range) must not throw out of connectedCallback into the
+    // host page: its store fails the way an unreachable feed does, and the widget says so.
+    url = src;
+  }
   let store = stores.get(url);
   if (!store) {
     store = new FeedStore(url);
