@@ -27,30 +27,42 @@ const listeners = new Set<VoteListener>();
 const errors = new Map<string, PollError>();
 const sent = new Set<string>();
 const inFlight = new Set<string>();
-let memory: Record<string, Pending> = {};
+/**
+ * Changes that storage refused (blocked, or full: QuotaExceededError), by base; `undefined` is a
+ * removal. They win over what storage holds for the page's lifetime, so that a vote storage could
+ * not keep is still shown as pending and retried rather than forgotten at the next read.
+ */
+const unsaved = new Map<string, Pending | undefined>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let failures = 0;
 let flushing = false;
 let listening = false;
 
 function read(): Record<string, Pending> {
+  let all: Record<string, Pending>;
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, Pending>;
+    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
+    all = stored && typeof stored === 'object' ? (stored as Record<string, Pending>) : {};
   } catch {
-    return memory; // storage blocked: votes are kept for the page's lifetime only
+    all = {}; // storage blocked or a corrupt entry
   }
+  for (const [base, entry] of unsaved) {
+    if (entry) all[base] = entry;
+    else delete all[base];
+  }
+  return all;
 }
 
 function write(base: string, entry?: Pending): void {
   const all = read();
   if (entry) all[base] = entry;
   else delete all[base];
-  memory = all;
   try {
     if (Object.keys(all).length) localStorage.setItem(KEY, JSON.stringify(all));
     else localStorage.removeItem(KEY);
+    unsaved.clear(); // `all` carried the earlier refused changes too: storage has them now
   } catch {
-    // kept in memory
+    unsaved.set(base, entry);
   }
 }
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { pollBase } from '../../src/poll/poll-client.js';
 import { statusAt, withVote, shareOf } from '../../src/poll/tally.js';
@@ -44,6 +44,29 @@ describe('poll building blocks', () => {
     const failed = await sendVote(base, 'voter-blocked-1', ['pool']).catch((e: Error) => e);
     expect(failed).to.have.property('code', 'network');
     expect(voteState(base).choices).to.deep.equal(['pool']);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => api.votes.has('voter-blocked-1'), 'the retry sends it');
+    await waitUntil(() => voteState(base).choices === undefined, 'no longer pending once it landed');
+  });
+
+  it('a vote that fails while storage is full is still kept, and sent on the retry', async () => {
+    const realSetItem = Storage.prototype.setItem;
+    // The origin's quota is used up (by the host page, or by cached feeds): only the queue's writes fail.
+    sinon.stub(Storage.prototype, 'setItem').callsFake(function (this: Storage, key: string, value: string) {
+      if (key === 'civic-widgets:pending-votes') throw new DOMException('full', 'QuotaExceededError');
+      realSetItem.call(this, key, value);
+    });
+    const base = `https://polls.test/full-${Date.now()}/budget`;
+    const api = new FakePollApi(townHallPoll());
+    api.postReplies.push('network');
+    installApi(base, api);
+    const failed = await sendVote(base, 'voter-full-1', ['pool']).catch((e: Error) => e);
+    expect(failed).to.have.property('code', 'network');
+    expect(voteState(base).choices, 'still pending').to.deep.equal(['pool']);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => api.votes.has('voter-full-1'), 'the retry sends it');
+    expect(api.posts.map((p) => p.body)).to.deep.equal([api.posts[0]!.body, api.posts[0]!.body]);
+    await waitUntil(() => voteState(base).choices === undefined, 'no longer pending once it landed');
   });
 
   it('the API base is the poll endpoint, else the feed origin', () => {
