@@ -89,8 +89,10 @@ async function flush(): Promise<void> {
   if (flushing) return;
   flushing = true;
   try {
-    for (const [base, entry] of Object.entries(read())) {
-      if (!inFlight.has(base) && (await attempt(base, entry.body)) instanceof PollError && timer) break;
+    for (const base of Object.keys(read())) {
+      // Read again: while an earlier poll's attempt was awaited this vote may have been replaced or sent.
+      const entry = read()[base];
+      if (entry && !lines.has(base) && (await attempt(base, entry.body)) instanceof PollError && timer) break;
     }
   } finally {
     flushing = false;
@@ -99,7 +101,26 @@ async function flush(): Promise<void> {
 
 const retryable = (error: PollError) => error.code === 'network' || error.code === 'rate-limited' || error.status >= 500;
 
-async function attempt(base: string, body: string): Promise<PollSnapshot | PollError> {
+/** Each poll's latest attempt: the next one waits for its answer. */
+const lines = new Map<string, Promise<unknown>>();
+
+/**
+ * Sends `body` once the attempt already on the wire for the same poll has its answer: a change of
+ * mind sent while an earlier vote (or its retry) is in flight could otherwise reach the server first
+ * and be replaced by the vote the visitor abandoned.
+ */
+function attempt(base: string, body: string): Promise<PollSnapshot | PollError> {
+  const run = () => send(base, body);
+  const next = (lines.get(base) ?? Promise.resolve()).then(run, run);
+  lines.set(base, next);
+  const done = () => {
+    if (lines.get(base) === next) lines.delete(base);
+  };
+  next.then(done, done);
+  return next;
+}
+
+async function send(base: string, body: string): Promise<PollSnapshot | PollError> {
   inFlight.add(base);
   notify(base);
   let result: PollSnapshot | PollError;

@@ -69,6 +69,46 @@ describe('poll building blocks', () => {
     await waitUntil(() => voteState(base).choices === undefined, 'no longer pending once it landed');
   });
 
+  /** A poll API where the POST numbered `slow` (0-based) is slow to reach the application. */
+  class SlowPost extends FakePollApi {
+    /** POSTs that reached the server, including one still held up on its way to the application. */
+    arrived = 0;
+    constructor(private readonly slow: number) {
+      super(townHallPoll());
+    }
+    override async handle(url: URL, init: RequestInit = {}): Promise<Response> {
+      if (init.method === 'POST' && this.arrived++ === this.slow) await new Promise((r) => setTimeout(r, 150));
+      return super.handle(url, init);
+    }
+  }
+
+  it('a change of mind sent while the first vote is still on the wire is the one the server keeps', async () => {
+    // If the second POST overtook the first (congested conference Wi-Fi), the server would end
+    // with the choice the visitor abandoned.
+    const base = `https://polls.test/overtake-${Date.now()}/budget`;
+    const api = new SlowPost(0);
+    installApi(base, api);
+    const first = sendVote(base, 'voter-overtake-1', ['trees']);
+    const second = sendVote(base, 'voter-overtake-1', ['pool']);
+    await Promise.all([first, second]);
+    expect(api.votes.get('voter-overtake-1')).to.deep.equal(['pool']);
+    expect(voteState(base).choices).to.be.undefined;
+  });
+
+  it('a change of mind sent while a retry is on the wire is the one the server keeps', async () => {
+    const base = `https://polls.test/overtake-retry-${Date.now()}/budget`;
+    const api = new SlowPost(1);
+    api.postReplies.push('network');
+    installApi(base, api);
+    await sendVote(base, 'voter-overtake-2', ['trees']).catch(() => undefined);
+    window.dispatchEvent(new Event('online')); // the retry of "trees" goes out, slowly
+    await waitUntil(() => api.arrived === 2);
+    await sendVote(base, 'voter-overtake-2', ['pool']);
+    await waitUntil(() => !voteState(base).choices && api.posts.length === 3);
+    await new Promise((r) => setTimeout(r, 200)); // past the slow POST's delay
+    expect(api.votes.get('voter-overtake-2')).to.deep.equal(['pool']);
+  });
+
   it('the API base is the poll endpoint, else the feed origin', () => {
     const poll = { id: 'q 1' } as Poll;
     expect(pollBase(poll, 'https://city.example/feeds/x.json')).to.equal('https://city.example/api/polls/q%201');
