@@ -89,10 +89,11 @@ async function flush(): Promise<void> {
   if (flushing) return;
   flushing = true;
   try {
+    // Every poll gets its try: one whose server is gone for good must not hold back the others.
     for (const base of Object.keys(read())) {
       // Read again: while an earlier poll's attempt was awaited this vote may have been replaced or sent.
       const entry = read()[base];
-      if (entry && !lines.has(base) && (await attempt(base, entry.body)) instanceof PollError && timer) break;
+      if (entry && !lines.has(base)) await attempt(base, entry.body);
     }
   } finally {
     flushing = false;

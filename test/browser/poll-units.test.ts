@@ -109,6 +109,23 @@ describe('poll building blocks', () => {
     expect(api.votes.get('voter-overtake-2')).to.deep.equal(['pool']);
   });
 
+  it('a poll whose server stays unreachable does not hold back the retry of another poll’s vote', async () => {
+    // An earlier event's poll server is gone for good; today's poll only had a network blip.
+    const gone = `https://polls.test/gone-${Date.now()}/budget`;
+    const today = `https://polls.test/today-${Date.now()}/budget`;
+    const goneApi = new FakePollApi(townHallPoll());
+    const todayApi = new FakePollApi(townHallPoll());
+    goneApi.postReplies.push(...Array<'network'>(20).fill('network'));
+    todayApi.postReplies.push('network');
+    installApi(gone, goneApi);
+    installApi(today, todayApi);
+    await sendVote(gone, 'voter-two-polls', ['trees']).catch(() => undefined);
+    await sendVote(today, 'voter-two-polls', ['pool']).catch(() => undefined);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => todayApi.votes.has('voter-two-polls'), 'today’s vote is retried', { timeout: 1500 });
+    expect(voteState(gone).choices, 'the other vote is still kept').to.deep.equal(['trees']);
+  });
+
   it('the API base is the poll endpoint, else the feed origin', () => {
     const poll = { id: 'q 1' } as Poll;
     expect(pollBase(poll, 'https://city.example/feeds/x.json')).to.equal('https://city.example/api/polls/q%201');
