@@ -25,6 +25,8 @@ export type FeedListener = (state: FeedState) => void;
 
 export const FEED_TIMEOUT_MS = 10_000;
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
+/** Offline copies kept in the host page's localStorage, the most recently saved first. */
+export const FEED_CACHE_ENTRIES = 4;
 const DEFAULT_REFRESH_S = 300;
 const MIN_REFRESH_S = 15;
 const CACHE_PREFIX = 'civic-widgets:feed:';
@@ -240,7 +242,26 @@ function readCache(url: string): { feed: Feed; savedAt: number; etag: string | n
 function writeCache(url: string, entry: CachedFeed): void {
   try {
     localStorage.setItem(CACHE_PREFIX + url, JSON.stringify(entry));
+    dropOldCopies();
   } catch {
     // Storage full or blocked: the widget still works, only without an offline copy.
   }
+}
+
+/**
+ * Every feed URL ever shown (a CMS may add `?v=<build>` at each change) would otherwise leave a copy
+ * of up to 2 MB in the host page's own storage for good, until the page's and the vote queue's
+ * writes fail for want of room.
+ */
+function dropOldCopies(): void {
+  const copies: { key: string; savedAt: number }[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(CACHE_PREFIX)) continue;
+    // savedAt is written first: read it without parsing a body of up to 2 MB.
+    const savedAt = Number(/^\{"savedAt":(\d+)/.exec(localStorage.getItem(key) ?? '')?.[1] ?? 0);
+    copies.push({ key, savedAt });
+  }
+  copies.sort((a, b) => b.savedAt - a.savedAt);
+  for (const { key } of copies.slice(FEED_CACHE_ENTRIES)) localStorage.removeItem(key);
 }
