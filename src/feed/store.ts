@@ -25,6 +25,8 @@ export type FeedListener = (state: FeedState) => void;
 
 export const FEED_TIMEOUT_MS = 10_000;
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
+/** Offline copies kept in the host page's localStorage, the most recently saved first. */
+export const FEED_CACHE_ENTRIES = 4;
 const DEFAULT_REFRESH_S = 300;
 const MIN_REFRESH_S = 15;
 const CACHE_PREFIX = 'civic-widgets:feed:';
@@ -160,7 +162,14 @@ const stores = new Map<string, FeedStore>();
 
 /** The page's one store for `src`, resolved against the document's URL. */
 export function feedStoreFor(src: string): FeedStore {
-  const url = new URL(src, document.baseURI).href;
+  let url: string;
+  try {
+    url = new URL(src, document.baseURI).href;
+  } catch {
+    // A malformed src (say a port out of range) must not throw out of connectedCallback into the
+    // host page: its store fails the way an unreachable feed does, and the widget says so.
+    url = src;
+  }
   let store = stores.get(url);
   if (!store) {
     store = new FeedStore(url);
@@ -233,7 +242,26 @@ function readCache(url: string): { feed: Feed; savedAt: number; etag: string | n
 function writeCache(url: string, entry: CachedFeed): void {
   try {
     localStorage.setItem(CACHE_PREFIX + url, JSON.stringify(entry));
+    dropOldCopies();
   } catch {
     // Storage full or blocked: the widget still works, only without an offline copy.
   }
+}
+
+/**
+ * Every feed URL ever shown (a CMS may add `?v=<build>` at each change) would otherwise leave a copy
+ * of up to 2 MB in the host page's own storage for good, until the page's and the vote queue's
+ * writes fail for want of room.
+ */
+function dropOldCopies(): void {
+  const copies: { key: string; savedAt: number }[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(CACHE_PREFIX)) continue;
+    // savedAt is written first: read it without parsing a body of up to 2 MB.
+    const savedAt = Number(/^\{"savedAt":(\d+)/.exec(localStorage.getItem(key) ?? '')?.[1] ?? 0);
+    copies.push({ key, savedAt });
+  }
+  copies.sort((a, b) => b.savedAt - a.savedAt);
+  for (const { key } of copies.slice(FEED_CACHE_ENTRIES)) localStorage.removeItem(key);
 }

@@ -27,30 +27,42 @@ const listeners = new Set<VoteListener>();
 const errors = new Map<string, PollError>();
 const sent = new Set<string>();
 const inFlight = new Set<string>();
-let memory: Record<string, Pending> = {};
+/**
+ * Changes that storage refused (blocked, or full: QuotaExceededError), by base; `undefined` is a
+ * removal. They win over what storage holds for the page's lifetime, so that a vote storage could
+ * not keep is still shown as pending and retried rather than forgotten at the next read.
+ */
+const unsaved = new Map<string, Pending | undefined>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let failures = 0;
 let flushing = false;
 let listening = false;
 
 function read(): Record<string, Pending> {
+  let all: Record<string, Pending>;
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, Pending>;
+    const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
+    all = stored && typeof stored === 'object' ? (stored as Record<string, Pending>) : {};
   } catch {
-    return memory; // storage blocked: votes are kept for the page's lifetime only
+    all = {}; // storage blocked or a corrupt entry
   }
+  for (const [base, entry] of unsaved) {
+    if (entry) all[base] = entry;
+    else delete all[base];
+  }
+  return all;
 }
 
 function write(base: string, entry?: Pending): void {
   const all = read();
   if (entry) all[base] = entry;
   else delete all[base];
-  memory = all;
   try {
     if (Object.keys(all).length) localStorage.setItem(KEY, JSON.stringify(all));
     else localStorage.removeItem(KEY);
+    unsaved.clear(); // `all` carried the earlier refused changes too: storage has them now
   } catch {
-    // kept in memory
+    unsaved.set(base, entry);
   }
 }
 
@@ -77,8 +89,11 @@ async function flush(): Promise<void> {
   if (flushing) return;
   flushing = true;
   try {
-    for (const [base, entry] of Object.entries(read())) {
-      if (!inFlight.has(base) && (await attempt(base, entry.body)) instanceof PollError && timer) break;
+    // Every poll gets its try: one whose server is gone for good must not hold back the others.
+    for (const base of Object.keys(read())) {
+      // Read again: while an earlier poll's attempt was awaited this vote may have been replaced or sent.
+      const entry = read()[base];
+      if (entry && !lines.has(base)) await attempt(base, entry.body);
     }
   } finally {
     flushing = false;
@@ -87,7 +102,26 @@ async function flush(): Promise<void> {
 
 const retryable = (error: PollError) => error.code === 'network' || error.code === 'rate-limited' || error.status >= 500;
 
-async function attempt(base: string, body: string): Promise<PollSnapshot | PollError> {
+/** Each poll's latest attempt: the next one waits for its answer. */
+const lines = new Map<string, Promise<unknown>>();
+
+/**
+ * Sends `body` once the attempt already on the wire for the same poll has its answer: a change of
+ * mind sent while an earlier vote (or its retry) is in flight could otherwise reach the server first
+ * and be replaced by the vote the visitor abandoned.
+ */
+function attempt(base: string, body: string): Promise<PollSnapshot | PollError> {
+  const run = () => send(base, body);
+  const next = (lines.get(base) ?? Promise.resolve()).then(run, run);
+  lines.set(base, next);
+  const done = () => {
+    if (lines.get(base) === next) lines.delete(base);
+  };
+  next.then(done, done);
+  return next;
+}
+
+async function send(base: string, body: string): Promise<PollSnapshot | PollError> {
   inFlight.add(base);
   notify(base);
   let result: PollSnapshot | PollError;

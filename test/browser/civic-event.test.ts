@@ -131,6 +131,16 @@ describe('<civic-event> and widgets', () => {
     expect(pageErrors).to.be.empty;
   });
 
+  it('shows a src that is not a URL as an error instead of throwing into the page', async () => {
+    const errors = sinon.stub(console, 'error');
+    // A port out of range: a typo the URL parser rejects outright.
+    const probe = await fixture<FeedProbe>(html`<feed-probe src="https://events.example:99999/feed.json"></feed-probe>`);
+    await waitUntil(() => probe.shadowRoot!.querySelector('[role=alert]'), 'the widget shows an alert');
+    expect(probe.feed.state?.status).to.equal('error');
+    expect(String(errors.firstCall?.args[0])).to.contain('https://events.example:99999/feed.json');
+    expect(pageErrors).to.be.empty;
+  });
+
   it('shows the last good copy with a translated "could not refresh" note when offline', async () => {
     const good = feedUrl();
     const probe = await fixture<FeedProbe>(html`<feed-probe src=${good}></feed-probe>`);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/event/define.js';
-import { feedStoreFor, FEED_MAX_BYTES, type FeedState } from '../../src/feed/store.js';
+import { feedStoreFor, FEED_CACHE_ENTRIES, FEED_MAX_BYTES, type FeedState } from '../../src/feed/store.js';
 import { clock } from '../../src/time/clock.js';
 import { settled } from '../support/feed-settled.js';
 
@@ -92,6 +92,19 @@ describe('feed store', () => {
     expect(state.updatedAt).to.be.a('number');
     expect(state.error?.code).to.equal('http');
     expect(errors.callCount).to.equal(1);
+  });
+
+  it('keeps offline copies of a few feeds only, dropping the oldest, so the host page’s storage does not fill up', async () => {
+    // A CMS that appends ?v=<build> to the feed URL makes a new URL at every change of the feed.
+    const cached = () => Object.keys(localStorage).filter((k) => k.startsWith('civic-widgets:feed:'));
+    const urls = Array.from({ length: FEED_CACHE_ENTRIES + 3 }, () => feedUrl().url);
+    for (const url of urls) {
+      await settled(url);
+      await new Promise((r) => setTimeout(r, 2)); // distinct save times
+    }
+    expect(cached()).to.have.length(FEED_CACHE_ENTRIES);
+    const newest = urls.slice(-FEED_CACHE_ENTRIES).map((u) => `civic-widgets:feed:${new URL(u, document.baseURI).href}`);
+    expect(cached()).to.have.members(newest);
   });
 
   const failures: [string, Record<string, string | number>, string, string | RegExp][] = [
