@@ -8,6 +8,7 @@ import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
 import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { textLanguage } from '../i18n/text-language.js';
 import { clock } from '../time/clock.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
@@ -168,6 +169,11 @@ export class CivicPoll extends LitElement {
     return localize(text, this.locale.lang, view.feed.languages);
   }
 
+  /** The `lang` of a feed text shown in another language than the page's, for screen readers' voices. */
+  private textLang(view: View, text: Parameters<typeof localize>[0]): string | typeof nothing {
+    return textLanguage(text, this.locale.lang, view.feed.languages) ?? nothing;
+  }
+
   /** "Thursday, June 18, 2026 at 5:00 PM CEST": one Intl call, so each language joins date and time its own way. */
   private when(view: View, iso: string | null | undefined): string {
     const date = new Date(iso ?? '');
@@ -193,8 +199,8 @@ export class CivicPoll extends LitElement {
     const showForm = !this.resultsOnly && status !== 'closed' && (this.editing || !mine?.length);
     const hidden = poll.results === 'after-close' ? t.afterClose : poll.results === 'after-vote' && !mine?.length ? t.afterVote : '';
     return html`
-      <h2 part="title" dir="auto">${this.text(view, poll.title)}</h2>
-      ${poll.prompt && !this.resultsOnly ? html`<p dir="auto">${this.text(view, poll.prompt)}</p>` : nothing}
+      <h2 part="title" lang=${this.textLang(view, poll.title)} dir="auto">${this.text(view, poll.title)}</h2>
+      ${poll.prompt && !this.resultsOnly ? html`<p lang=${this.textLang(view, poll.prompt)} dir="auto">${this.text(view, poll.prompt)}</p>` : nothing}
       ${when ? html`<p class="when" part="time">${when}</p>` : nothing}
       ${this.resultsOnly ? nothing : showForm ? this.renderForm(view, t) : this.renderMine(view, t)}
       ${this.resultsOnly ? nothing : html`<p class="message ${view.warn ? 'warn' : ''}" role="status">${view.message}</p>`}
@@ -213,7 +219,7 @@ export class CivicPoll extends LitElement {
       <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(max)}</p>
       ${poll.groups.map(
         (group) => html`<fieldset ?disabled=${!open} aria-describedby=${full ? 'hint limit' : 'hint'}>
-          <legend>${this.text(view, group.title)}</legend>
+          <legend lang=${this.textLang(view, group.title)} dir="auto">${this.text(view, group.title)}</legend>
           ${group.options.map((option) => {
             const checked = this.selected.includes(option.id);
             return html`<label class="option" part="option"
@@ -223,7 +229,7 @@ export class CivicPoll extends LitElement {
                 .value=${option.id}
                 .checked=${checked}
                 ?disabled=${full && !checked}
-              /><span dir="auto">${this.text(view, option.text)}</span></label
+              /><span lang=${this.textLang(view, option.text)} dir="auto">${this.text(view, option.text)}</span></label
             >`;
           })}
         </fieldset>`,
@@ -247,7 +253,10 @@ export class CivicPoll extends LitElement {
     return html`<div class="mine" tabindex="-1">
       <h3>${t.yourVote}</h3>
       <ul>
-        ${mine.map((id) => html`<li dir="auto">${this.text(view, options.find((o) => o.id === id)?.text ?? id)}</li>`)}
+        ${mine.map((id) => {
+          const text = options.find((o) => o.id === id)?.text ?? id;
+          return html`<li lang=${this.textLang(view, text)} dir="auto">${this.text(view, text)}</li>`;
+        })}
       </ul>
       ${view.status === 'open'
         ? html`<div class="actions">
@@ -263,10 +272,11 @@ export class CivicPoll extends LitElement {
     const percent = intl(Intl.NumberFormat, lang, { style: 'percent' });
     const rows = view.poll.groups.map((group) => ({
       title: this.text(view, group.title),
+      lang: this.textLang(view, group.title),
       options: group.options.map((option) => {
         const count = snapshot.totals?.[option.id] ?? 0;
         const share = shareOf(count, snapshot);
-        return { text: this.text(view, option.text), count: number.format(count), percent: percent.format(share), share };
+        return { text: this.text(view, option.text), lang: this.textLang(view, option.text), count: number.format(count), percent: percent.format(share), share };
       }),
     }));
     return html`<section class="results" aria-labelledby="results">
@@ -274,10 +284,10 @@ export class CivicPoll extends LitElement {
       <p>${t.voters}: ${number.format(snapshot.voters ?? 0)}</p>
       <div aria-hidden="true" ?hidden=${this.asTable}>
         ${rows.map(
-          (group) => html`<p class="group">${group.title}</p>
+          (group) => html`<p class="group" lang=${group.lang} dir="auto">${group.title}</p>
             ${group.options.map(
               (row) => html`<div class="row" part="item">
-                <span dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
+                <span lang=${row.lang} dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
                 <div class="bar" part="bar"><div class="fill" style=${styleMap({ '--share': String(row.share) })}></div></div>
               </div>`,
             )}`,
@@ -290,8 +300,8 @@ export class CivicPoll extends LitElement {
         </thead>
         ${rows.map(
           (group) => html`<tbody>
-            <tr><th scope="rowgroup" colspan="3">${group.title}</th></tr>
-            ${group.options.map((row) => html`<tr><th scope="row">${row.text}</th><td>${row.count}</td><td>${row.percent}</td></tr>`)}
+            <tr><th scope="rowgroup" colspan="3" lang=${group.lang} dir="auto">${group.title}</th></tr>
+            ${group.options.map((row) => html`<tr><th scope="row" lang=${row.lang} dir="auto">${row.text}</th><td>${row.count}</td><td>${row.percent}</td></tr>`)}
           </tbody>`,
         )}
       </table>

@@ -441,6 +441,23 @@ describe('civic-poll', () => {
     });
   }
 
+  it('marks answers the feed has only in English with lang="en" on an Arabic page', async () => {
+    // A screen reader picks its voice from `lang`: without it, English answers are read with the Arabic voice.
+    const poll = townHallPoll();
+    poll.groups[0]!.options[0]!.text = { en: 'More trees', fr: 'Plus d’arbres' };
+    poll.groups[0]!.title = { en: 'Streets' };
+    const { el, api, push } = await mount(poll, { lang: 'ar' });
+    const option = $(el, 'label.option span')!;
+    expect(option.getAttribute('lang')).to.equal('en');
+    expect(option.getAttribute('dir')).to.equal('auto');
+    expect($(el, 'legend')!.getAttribute('lang')).to.equal('en');
+    expect($$(el, 'label.option span')[1]!.hasAttribute('lang'), 'an answer in Arabic inherits the page language').to.be.false;
+    expect($(el, 'h2')!.hasAttribute('lang')).to.be.false;
+    api.votes.set('v1-aaaaaaaa', ['trees']);
+    await push();
+    expect($(el, 'th[scope="row"]')!.getAttribute('lang'), 'in the results table too').to.equal('en');
+  });
+
   it('dark theme passes axe with results', async () => {
     const { el, api, push } = await mount(townHallPoll(), { theme: 'dark' });
     api.votes.set('v1-aaaaaaaa', ['bikes']);
