@@ -2,6 +2,7 @@ import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
 import { languageName } from '../i18n/intl.js';
 import { searchable } from '../i18n/search.js';
+import { textLanguage } from '../i18n/text-language.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
 import type { Filterable } from './filters.js';
@@ -23,12 +24,16 @@ export interface ItemView {
   endText: string;
   /** "Opening · Name, Name" */
   line: string;
+  lang?: string;
 }
 
 export interface SessionView extends Filterable {
   session: Session;
   title: string;
+  /** The language of `title` (and `description`) when the feed had none in the visitor's. */
+  titleLang?: string;
   description: string;
+  descriptionLang?: string;
   start: Date;
   end: Date;
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
@@ -143,6 +148,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
           startText: time(item.start),
           endText: timeWithZone(item.end),
           line: names ? `${text(item.title)} · ${names}` : text(item.title),
+          lang: textLanguage(item.title, lang, languages),
         };
       });
       const differs = offset(start, ownZone) !== offset(start, zone);
@@ -156,7 +162,9 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         track: session.track,
         languages: session.languages,
         title: text(session.title),
+        titleLang: textLanguage(session.title, lang, languages),
         description: text(session.description),
+        descriptionLang: textLanguage(session.description, lang, languages),
         start,
         end,
         startText: time(session.start),

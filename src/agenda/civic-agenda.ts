@@ -192,7 +192,7 @@ export class CivicAgenda extends LitElement {
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
       <article id="s-${id}" tabindex="-1">
         <h3 part="title" dir="auto">
-          ${s.title}${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
+          <span lang=${s.titleLang ?? nothing}>${s.title}</span>${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
             ? html` <span class="badge">${t[status]}</span>`
             : nothing}
         </h3>
@@ -203,7 +203,7 @@ export class CivicAgenda extends LitElement {
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
-        <p class="description" dir="auto">${s.description}</p>
+        <p class="description" lang=${s.descriptionLang ?? nothing} dir="auto">${s.description}</p>
         ${s.speakers.length
           ? html`<ul class="speakers">
               ${s.speakers.map(
@@ -218,7 +218,8 @@ export class CivicAgenda extends LitElement {
           ? html`<ol class="items">
               ${s.items.map(
                 (item) => html`<li part="item">
-                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time> ${item.line}
+                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time>
+                  <span lang=${item.lang ?? nothing} dir="auto">${item.line}</span>
                 </li>`,
               )}
             </ol>`

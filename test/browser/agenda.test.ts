@@ -346,6 +346,17 @@ describe('<civic-agenda>', () => {
     });
   }
 
+  it('marks session texts the feed has only in English with lang="en" on an Arabic page, and none on a French one', async () => {
+    // The Forum's feed is in English, French and Spanish: on an Arabic page a screen reader must switch voice.
+    const src = feedUrl();
+    const ar = await agenda(html`<civic-agenda src=${src} lang="ar"></civic-agenda>`);
+    expect($(ar, '#s-opening h3 span')!.getAttribute('lang')).to.equal('en');
+    expect($(ar, '#s-opening .items [part=item] span')!.getAttribute('lang')).to.equal('en');
+    expect($(ar, '#s-opening .items [part=item] time')!.closest('[lang]')!.getAttribute('lang'), 'times are formatted in Arabic').to.equal('ar');
+    const fr = await agenda(html`<civic-agenda src=${src} lang="fr"></civic-agenda>`);
+    expect($(fr, '#s-opening h3 span')!.hasAttribute('lang')).to.be.false;
+  });
+
   it('passes axe while a session is live, in dark theme', async () => {
     const src = feedUrl();
     await settled(src);

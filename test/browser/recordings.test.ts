@@ -318,6 +318,16 @@ describe('<civic-recordings>', () => {
     expect(text(root(el).querySelector('[part=button]'))).to.equal('Show more (1 of 5 shown)');
   });
 
+  it('marks titles the feed has only in English with lang="en" on an Arabic page', async () => {
+    // A screen reader picks its voice from `lang`; dir="auto" keeps the English title's punctuation in place in RTL.
+    const el = await widget((src) => html`<civic-recordings lang="ar" src=${src}></civic-recordings>`);
+    const title = item(el, 'Peer learning among cities').querySelector('h3')!;
+    expect(title.getAttribute('lang')).to.equal('en');
+    expect(title.getAttribute('dir')).to.equal('auto');
+    const fr = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
+    expect(item(fr, 'Apprendre entre villes').querySelector('h3')!.hasAttribute('lang')).to.be.false;
+  });
+
   it('works inside <civic-event> without its own src', async () => {
     const host = await fixture(html`<civic-event src=${feedUrl()}><civic-recordings lang="en"></civic-recordings></civic-event>`);
     const el = host.querySelector('civic-recordings')!;
