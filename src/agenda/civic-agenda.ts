@@ -5,6 +5,7 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { sessionPhase } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
+import { count } from '../i18n/count.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { sessionCalendarEntry } from '../time/calendar.js';
@@ -136,7 +137,7 @@ export class CivicAgenda extends LitElement {
       ${view.clockChanges.map((c) => html`<p class="note">${t.dstNote(c.city, c.date)}</p>`)}
       ${this.renderFilters(view)}
       <div class="status">
-        <p role="status">${filtered ? (this.shown.size ? t.shown(this.shown.size, view.total) : t.noMatch) : ''}</p>
+        <p role="status">${filtered ? (this.shown.size ? t.shown(count(this.shown.size, this.locale.lang), count(view.total, this.locale.lang)) : t.noMatch) : ''}</p>
         ${filtered ? html`<button class="button secondary" part="button" @click=${() => this.setFilters({})}>${t.clear}</button>` : nothing}
         ${view.days.length > 1 && this.target
           ? html`<button class="button jump" part="button" @click=${this.jumpToNow}>${t.jumpToNow}</button>`

@@ -6,6 +6,7 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
 import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
+import { count } from '../i18n/count.js';
 import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
@@ -216,7 +217,7 @@ export class CivicPoll extends LitElement {
     const full = !single && max < optionCount && this.selected.length >= max;
     const open = status === 'open';
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
-      <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(max)}</p>
+      <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(count(max, this.locale.lang))}</p>
       ${poll.groups.map(
         (group) => html`<fieldset ?disabled=${!open} aria-describedby=${full ? 'hint limit' : 'hint'}>
           <legend lang=${this.textLang(view, group.title)} dir="auto">${this.text(view, group.title)}</legend>
@@ -234,7 +235,7 @@ export class CivicPoll extends LitElement {
           })}
         </fieldset>`,
       )}
-      ${full ? html`<p id="limit" class="hint">${t.limitReached(max)}</p>` : nothing}
+      ${full ? html`<p id="limit" class="hint">${t.limitReached(count(max, this.locale.lang))}</p>` : nothing}
       ${open
         ? html`<div class="actions">
             <button class="button" part="button">${t.vote}</button>

@@ -357,6 +357,16 @@ describe('<civic-agenda>', () => {
     expect($(fr, '#s-opening h3 span')!.hasAttribute('lang')).to.be.false;
   });
 
+  it('counts the sessions shown with the plural the number takes', async () => {
+    // French counts one as singular ("1 session affichée"); Arabic counts 3–10 with a plural noun.
+    history.replaceState(null, '', '#agenda=q:assainissement');
+    const fr = await agenda(html`<civic-agenda src=${feedUrl()} lang="fr"></civic-agenda>`);
+    expect(text($(fr, '.status [role=status]'))).to.equal('1 session affichée sur 11');
+    history.replaceState(null, '', '#agenda=q:stocktaking');
+    const ar = await agenda(html`<civic-agenda src=${feedUrl('countdown')} lang="ar"></civic-agenda>`);
+    expect(text($(ar, '.status [role=status]'))).to.equal('عُرضت 2 من 4 جلسات');
+  });
+
   it('passes axe while a session is live, in dark theme', async () => {
     const src = feedUrl();
     await settled(src);

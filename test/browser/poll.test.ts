@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import '../../src/poll/define.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
 import { PollResultsEvent, PollVoteEvent } from '../../src/poll/events.js';
+import { count } from '../../src/i18n/count.js';
 import { pollMessages } from '../../src/poll/messages.js';
 import { clock } from '../../src/time/clock.js';
 import { formatTimeWithZone } from '../../src/time/format.js';
@@ -91,11 +92,11 @@ describe('civic-poll', () => {
   it('multiple mode: checkboxes, maxChoices enforced and explained', async () => {
     const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices: 2 }));
     expect($$<HTMLInputElement>(el, 'input').every((i) => i.type === 'checkbox')).to.be.true;
-    expect(textOf($(el, '#hint'))).to.equal(en.chooseUpTo(2));
+    expect(textOf($(el, '#hint'))).to.equal('Choose up to 2 answers.');
     await choose(el, 'trees', 'library');
     expect(input(el, 'bikes').disabled).to.be.true;
     expect(input(el, 'pool').disabled).to.be.true;
-    expect(textOf($(el, '#limit'))).to.equal(en.limitReached(2));
+    expect(textOf($(el, '#limit'))).to.equal('That is the most (2): uncheck one to change.');
     expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.equal('hint limit');
     await expect(el).to.be.accessible();
     await choose(el, 'trees');
@@ -428,12 +429,12 @@ describe('civic-poll', () => {
       const { el, api, push } = await mount(townHallPoll({ mode: 'multiple', maxChoices: 1 }), { lang });
       api.votes.set('v1-aaaaaaaa', ['bikes']);
       await push();
-      expect(textOf($(el, '#hint'))).to.equal(t.chooseUpTo(1));
+      expect(textOf($(el, '#hint'))).to.equal(t.chooseUpTo(count(1, lang)));
       expect($(el, '[part="base"]')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
       expect($$(el, 'button').map(textOf)).to.include(t.vote);
       await expect(el).to.be.accessible();
       await choose(el, 'trees');
-      expect(textOf($(el, '#limit'))).to.equal(t.limitReached(1));
+      expect(textOf($(el, '#limit'))).to.equal(t.limitReached(count(1, lang)));
       $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === t.vote)!.click();
       await waitUntil(() => status(el) === t.thanks);
       expect(textOf($(el, '.mine h3'))).to.equal(t.yourVote);
@@ -456,6 +457,23 @@ describe('civic-poll', () => {
     api.votes.set('v1-aaaaaaaa', ['trees']);
     await push();
     expect($(el, 'th[scope="row"]')!.getAttribute('lang'), 'in the results table too').to.equal('en');
+  });
+
+  it('words the number of answers allowed with the plural the number takes, in the page’s digits', async () => {
+    // Arabic has a dual and a plural for 3–10 only; French and English a singular for one; ar-EG writes ٣.
+    const cases: [string, number, string][] = [
+      ['en', 1, 'Choose up to 1 answer.'],
+      ['fr', 1, 'Choisissez jusqu’à 1 réponse.'],
+      ['es', 3, 'Elija hasta 3 respuestas.'],
+      ['ar', 1, 'اختر إجابة واحدة.'],
+      ['ar', 2, 'اختر إجابتين على الأكثر.'],
+      ['ar', 3, 'اختر حتى 3 إجابات.'],
+      ['ar-EG', 3, 'اختر حتى ٣ إجابات.'],
+    ];
+    for (const [lang, maxChoices, hint] of cases) {
+      const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices }), { lang });
+      expect(textOf($(el, '#hint')), `${lang}, ${maxChoices}`).to.equal(hint);
+    }
   });
 
   it('dark theme passes axe with results', async () => {
