@@ -1,6 +1,6 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
-import { languageName } from '../i18n/intl.js';
+import { intl, languageName } from '../i18n/intl.js';
 import { searchable } from '../i18n/search.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
@@ -43,7 +43,7 @@ export interface SessionView extends Filterable {
   eventTime: string;
   trackTitle?: string;
   location: string;
-  /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English, French". */
+  /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English and French". */
   meta: string;
   speakers: SpeakerView[];
   items: ItemView[];
@@ -72,7 +72,8 @@ export interface AgendaView {
  * Everything the agenda shows, formatted once for a feed, a language and a display zone: the
  * costly part (grouping, Intl formatting, search text) is done here, not in `render()`.
  */
-export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesLabel: string): AgendaView {
+export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesPrefix: string): AgendaView {
+  const list = intl(Intl.ListFormat, lang, { type: 'conjunction' });
   const languages = feed.languages ?? [];
   const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, languages);
   const speakersById = new Map((feed.speakers ?? []).map((s) => [s.id, s]));
@@ -175,7 +176,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         meta: [
           trackTitle,
           text(session.location),
-          session.languages?.length && `${languagesLabel}: ${session.languages.map((tag) => languageName(tag, lang)).join(', ')}`,
+          session.languages?.length && `${languagesPrefix}${list.format(session.languages.map((tag) => languageName(tag, lang)))}`,
         ]
           .filter(Boolean)
           .join(' · '),

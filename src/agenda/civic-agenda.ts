@@ -98,7 +98,7 @@ export class CivicAgenda extends LitElement {
     let view = this.view!;
     if (feed !== built?.feed || lang !== built.lang || this.zone !== built.zone) {
       this.built = { feed, lang, zone: this.zone };
-      view = this.view = buildAgendaView(feed, lang, this.zone, agendaMessages[this.locale.ui].languages);
+      view = this.view = buildAgendaView(feed, lang, this.zone, `${agendaMessages[this.locale.ui].languages}${commonMessages[this.locale.ui].colon} `);
       if (view.missingSpeakers.length && !warned.has(feed)) {
         warned.add(feed);
         console.warn(`[civic-widgets] <civic-agenda>: speakers not found in "speakers": ${view.missingSpeakers.join(', ')}`);
@@ -227,7 +227,7 @@ export class CivicAgenda extends LitElement {
           : nothing}
         ${poll
           ? html`<p class="poll">
-              ${t.poll}:
+              ${t.poll}${commonMessages[this.locale.ui].colon}
               ${this.pollHref ? html`<a href=${this.pollHref.replaceAll('{poll}', encodeURIComponent(poll))}>${s.pollTitle}</a>` : s.pollTitle}
             </p>`
           : nothing}

@@ -67,7 +67,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'Rejoindre en ligne',
     languages: 'Langues',
     poll: 'Sondage',
-    zoneNote: (shown, event) => `Heures de ${shown} ; celles de l’événement (${event}) à côté.`,
+    zoneNote: (shown, event) => `Heures de ${shown}\u202f; celles de l’événement (${event}) à côté.`,
     dstNote: (city, date) => `Changement d’heure à ${city} le ${date}.`,
   },
   es: {

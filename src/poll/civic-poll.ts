@@ -6,6 +6,7 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
 import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
+import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
 import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -282,7 +283,7 @@ export class CivicPoll extends LitElement {
     }));
     return html`<section class="results" aria-labelledby="results">
       <h3 id="results">${t.results}</h3>
-      <p>${t.voters}: ${number.format(snapshot.voters ?? 0)}</p>
+      <p>${t.voters}${commonMessages[this.locale.ui].colon} ${number.format(snapshot.voters ?? 0)}</p>
       <div aria-hidden="true" ?hidden=${this.asTable}>
         ${rows.map(
           (group) => html`<p class="group" lang=${group.lang} dir="auto">${group.title}</p>
@@ -295,7 +296,7 @@ export class CivicPoll extends LitElement {
         )}
       </div>
       <table class=${this.asTable ? '' : 'visually-hidden'}>
-        <caption class="visually-hidden">${t.results}: ${this.text(view, view.poll.title)}</caption>
+        <caption class="visually-hidden">${t.results}${commonMessages[this.locale.ui].colon} ${this.text(view, view.poll.title)}</caption>
         <thead>
           <tr><th scope="col">${t.question}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr>
         </thead>

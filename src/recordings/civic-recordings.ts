@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
+import { commonMessages } from '../i18n/common-messages.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import type { Text } from '../feed/types.js';
@@ -146,7 +147,7 @@ export class CivicRecordings extends LitElement {
 
   private renderItems(entries: Entry[], t: RecordingsMessages) {
     const { ui } = this.locale;
-    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}: ${formatList(values, this.locale.lang)}</p>` : nothing);
+    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}${commonMessages[ui].colon} ${formatList(values, this.locale.lang)}</p>` : nothing);
     return html`<ul class="list">
       ${entries.map((e) => {
         const r = e.recording;

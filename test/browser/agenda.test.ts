@@ -92,7 +92,7 @@ describe('<civic-agenda>', () => {
     expect(text($$(el, '#s-opening .speakers li')[1])).to.equal('Host city representative Host, Daejeon Metropolitan City, Daejeon, Korea');
     expect($(el, '#s-opening .speakers img')!.getAttribute('alt')).to.equal('');
     const meta = text($(el, '#s-opening .meta'));
-    expect(meta).to.contain('Learning Forum plenary').and.contain('Daejeon Convention Center, Room 101').and.contain('Languages: English, French, Spanish, Korean');
+    expect(meta).to.contain('Learning Forum plenary').and.contain('Daejeon Convention Center, Room 101').and.contain('Languages: English, French, Spanish, and Korean');
     expect($(el, '#s-moocs .meta a')!.getAttribute('href')).to.equal('https://meet.example.org/moocs');
     expect($(el, '#s-water-cities .poll a')!.getAttribute('href')).to.equal('/vote#forum-priorities');
     expect(text($(el, '#s-water-cities .poll'))).to.equal('Poll: Guiding questions');
@@ -355,6 +355,19 @@ describe('<civic-agenda>', () => {
     expect($(ar, '#s-opening .items [part=item] time')!.closest('[lang]')!.getAttribute('lang'), 'times are formatted in Arabic').to.equal('ar');
     const fr = await agenda(html`<civic-agenda src=${src} lang="fr"></civic-agenda>`);
     expect($(fr, '#s-opening h3 span')!.hasAttribute('lang')).to.be.false;
+  });
+
+  it('joins languages as the page’s language joins a list, and sets French colons apart', async () => {
+    // Raw textContent: the narrow no-break space keeps "Langues" and its colon on one line at 320 px.
+    const src = feedUrl();
+    const fr = await agenda(html`<civic-agenda src=${src} lang="fr" poll-href="/vote#{poll}"></civic-agenda>`);
+    expect($(fr, '#s-opening .meta')!.textContent).to.contain('Langues\u202f: anglais, français, espagnol et coréen');
+    expect($(fr, '#s-water-cities .poll')!.textContent!.trim()).to.match(/^Sondage\u202f:\s/);
+    ($(fr, '#s-opening button.add') as HTMLButtonElement).click();
+    await elementUpdated(fr);
+    expect($(fr, '#s-opening .calendar-label')!.textContent).to.equal('Ajouter au calendrier\u202f:');
+    const ar = await agenda(html`<civic-agenda src=${src} lang="ar"></civic-agenda>`);
+    expect($(ar, '#s-opening .meta')!.textContent).to.contain('اللغات: الإنجليزية والفرنسية والإسبانية والكورية');
   });
 
   it('counts the sessions shown with the plural the number takes', async () => {

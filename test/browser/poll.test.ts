@@ -434,7 +434,7 @@ describe('civic-poll', () => {
       expect($$(el, 'button').map(textOf)).to.include(t.vote);
       await expect(el).to.be.accessible();
       await choose(el, 'trees');
-      expect(textOf($(el, '#limit'))).to.equal(t.limitReached(count(1, lang)));
+      expect($(el, '#limit')!.textContent).to.equal(t.limitReached(count(1, lang)));
       $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === t.vote)!.click();
       await waitUntil(() => status(el) === t.thanks);
       expect(textOf($(el, '.mine h3'))).to.equal(t.yourVote);
@@ -474,6 +474,14 @@ describe('civic-poll', () => {
       const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices }), { lang });
       expect(textOf($(el, '#hint')), `${lang}, ${maxChoices}`).to.equal(hint);
     }
+  });
+
+  it('sets the French colon apart with a narrow no-break space', async () => {
+    const { el, api, push } = await mount(townHallPoll(), { lang: 'fr' });
+    api.votes.set('v1-aaaaaaaa', ['trees']);
+    await push();
+    expect($(el, '.results p')!.textContent).to.equal('Votants\u202f: 1');
+    expect($(el, 'caption')!.textContent).to.equal('Résultats\u202f: Budget participatif');
   });
 
   it('dark theme passes axe with results', async () => {

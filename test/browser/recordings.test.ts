@@ -328,6 +328,14 @@ describe('<civic-recordings>', () => {
     expect(item(fr, 'Apprendre entre villes').querySelector('h3')!.hasAttribute('lang')).to.be.false;
   });
 
+  it('sets French colons apart with a narrow no-break space', async () => {
+    // textContent as is: `text()` would fold the narrow no-break space into a plain one.
+    const el = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
+    expect(root(el).querySelector('.count')!.textContent).to.equal('Enregistrements\u202f: 5');
+    const captions = all(el, '.meta').find((p) => p.textContent!.startsWith('Sous-titres'));
+    expect(captions!.textContent).to.match(/^Sous-titres\u202f: /);
+  });
+
   it('works inside <civic-event> without its own src', async () => {
     const host = await fixture(html`<civic-event src=${feedUrl()}><civic-recordings lang="en"></civic-recordings></civic-event>`);
     const el = host.querySelector('civic-recordings')!;
