@@ -217,6 +217,10 @@ export class CivicPoll extends LitElement {
     const max = single ? 1 : Math.min(poll.maxChoices ?? optionCount, optionCount);
     const full = !single && max < optionCount && this.selected.length >= max;
     const open = status === 'open';
+    // Said once when the last allowed box is checked, since the others turn disabled under the
+    // visitor's fingers; the visible line stays the fieldsets' description, hidden from browsing to
+    // avoid reading it twice.
+    const limit = t.limitReached(count(max, this.locale.lang));
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
       <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(count(max, this.locale.lang))}</p>
       ${poll.groups.map(
@@ -236,7 +240,8 @@ export class CivicPoll extends LitElement {
           })}
         </fieldset>`,
       )}
-      ${full ? html`<p id="limit" class="hint">${t.limitReached(count(max, this.locale.lang))}</p>` : nothing}
+      ${full ? html`<p id="limit" class="hint" aria-hidden="true">${limit}</p>` : nothing}
+      <p class="visually-hidden" role="status">${full ? limit : ''}</p>
       ${open
         ? html`<div class="actions">
             <button class="button" part="button">${t.vote}</button>

@@ -41,7 +41,7 @@ async function mount(raw: RawPoll, attrs: { lang?: string; resultsOnly?: boolean
 const $ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const textOf = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const status = (el: CivicPoll) => textOf($(el, '[role="status"]'));
+const status = (el: CivicPoll) => textOf($(el, '.message[role="status"]'));
 const input = (el: CivicPoll, id: string) => $<HTMLInputElement>(el, `input[value="${id}"]`)!;
 const button = (el: CivicPoll, label: string) => $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === label);
 
@@ -93,7 +93,12 @@ describe('civic-poll', () => {
     const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices: 2 }));
     expect($$<HTMLInputElement>(el, 'input').every((i) => i.type === 'checkbox')).to.be.true;
     expect(textOf($(el, '#hint'))).to.equal('Choose up to 2 answers.');
+    // The live region is there, empty, before the limit is reached: a region inserted with its text is often not read.
+    const live = $(el, 'form [role="status"]');
+    expect(textOf(live)).to.equal('');
     await choose(el, 'trees', 'library');
+    expect($(el, 'form [role="status"]'), 'the same node').to.equal(live);
+    expect(textOf(live)).to.equal('That is the most (2): uncheck one to change.');
     expect(input(el, 'bikes').disabled).to.be.true;
     expect(input(el, 'pool').disabled).to.be.true;
     expect(textOf($(el, '#limit'))).to.equal('That is the most (2): uncheck one to change.');
