@@ -1,7 +1,8 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
-import { languageName } from '../i18n/intl.js';
+import { intl, languageName } from '../i18n/intl.js';
 import { searchable } from '../i18n/search.js';
+import { textLanguage } from '../i18n/text-language.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
 import type { Filterable } from './filters.js';
@@ -23,12 +24,16 @@ export interface ItemView {
   endText: string;
   /** "Opening · Name, Name" */
   line: string;
+  lang?: string;
 }
 
 export interface SessionView extends Filterable {
   session: Session;
   title: string;
+  /** The language of `title` (and `description`) when the feed had none in the visitor's. */
+  titleLang?: string;
   description: string;
+  descriptionLang?: string;
   start: Date;
   end: Date;
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
@@ -38,7 +43,7 @@ export interface SessionView extends Filterable {
   eventTime: string;
   trackTitle?: string;
   location: string;
-  /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English, French". */
+  /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English and French". */
   meta: string;
   speakers: SpeakerView[];
   items: ItemView[];
@@ -67,7 +72,8 @@ export interface AgendaView {
  * Everything the agenda shows, formatted once for a feed, a language and a display zone: the
  * costly part (grouping, Intl formatting, search text) is done here, not in `render()`.
  */
-export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesLabel: string): AgendaView {
+export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesPrefix: string): AgendaView {
+  const list = intl(Intl.ListFormat, lang, { type: 'conjunction' });
   const languages = feed.languages ?? [];
   const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, languages);
   const speakersById = new Map((feed.speakers ?? []).map((s) => [s.id, s]));
@@ -143,6 +149,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
           startText: time(item.start),
           endText: timeWithZone(item.end),
           line: names ? `${text(item.title)} · ${names}` : text(item.title),
+          lang: textLanguage(item.title, lang, languages),
         };
       });
       const differs = offset(start, ownZone) !== offset(start, zone);
@@ -156,7 +163,9 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         track: session.track,
         languages: session.languages,
         title: text(session.title),
+        titleLang: textLanguage(session.title, lang, languages),
         description: text(session.description),
+        descriptionLang: textLanguage(session.description, lang, languages),
         start,
         end,
         startText: time(session.start),
@@ -167,7 +176,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         meta: [
           trackTitle,
           text(session.location),
-          session.languages?.length && `${languagesLabel}: ${session.languages.map((tag) => languageName(tag, lang)).join(', ')}`,
+          session.languages?.length && `${languagesPrefix}${list.format(session.languages.map((tag) => languageName(tag, lang)))}`,
         ]
           .filter(Boolean)
           .join(' · '),

@@ -5,6 +5,7 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { sessionPhase } from '../feed/select.js';
 import type { Feed } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
+import { count } from '../i18n/count.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { sessionCalendarEntry } from '../time/calendar.js';
@@ -97,7 +98,7 @@ export class CivicAgenda extends LitElement {
     let view = this.view!;
     if (feed !== built?.feed || lang !== built.lang || this.zone !== built.zone) {
       this.built = { feed, lang, zone: this.zone };
-      view = this.view = buildAgendaView(feed, lang, this.zone, agendaMessages[this.locale.ui].languages);
+      view = this.view = buildAgendaView(feed, lang, this.zone, `${agendaMessages[this.locale.ui].languages}${commonMessages[this.locale.ui].colon} `);
       if (view.missingSpeakers.length && !warned.has(feed)) {
         warned.add(feed);
         console.warn(`[civic-widgets] <civic-agenda>: speakers not found in "speakers": ${view.missingSpeakers.join(', ')}`);
@@ -136,7 +137,7 @@ export class CivicAgenda extends LitElement {
       ${view.clockChanges.map((c) => html`<p class="note">${t.dstNote(c.city, c.date)}</p>`)}
       ${this.renderFilters(view)}
       <div class="status">
-        <p role="status">${filtered ? (this.shown.size ? t.shown(this.shown.size, view.total) : t.noMatch) : ''}</p>
+        <p role="status">${filtered ? (this.shown.size ? t.shown(count(this.shown.size, this.locale.lang), count(view.total, this.locale.lang)) : t.noMatch) : ''}</p>
         ${filtered ? html`<button class="button secondary" part="button" @click=${() => this.setFilters({})}>${t.clear}</button>` : nothing}
         ${view.days.length > 1 && this.target
           ? html`<button class="button jump" part="button" @click=${this.jumpToNow}>${t.jumpToNow}</button>`
@@ -192,7 +193,7 @@ export class CivicAgenda extends LitElement {
     return html`<li class="session ${phase} ${status ?? ''} ${this.shown.has(s) ? '' : 'out'}">
       <article id="s-${id}" tabindex="-1">
         <h3 part="title" dir="auto">
-          ${s.title}${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
+          <span lang=${s.titleLang ?? nothing}>${s.title}</span>${live ? html` <span class="badge live">${t.live}</span>` : nothing}${status && status !== 'scheduled'
             ? html` <span class="badge">${t[status]}</span>`
             : nothing}
         </h3>
@@ -203,7 +204,7 @@ export class CivicAgenda extends LitElement {
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
-        <p class="description" dir="auto">${s.description}</p>
+        <p class="description" lang=${s.descriptionLang ?? nothing} dir="auto">${s.description}</p>
         ${s.speakers.length
           ? html`<ul class="speakers">
               ${s.speakers.map(
@@ -218,14 +219,15 @@ export class CivicAgenda extends LitElement {
           ? html`<ol class="items">
               ${s.items.map(
                 (item) => html`<li part="item">
-                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time> ${item.line}
+                  <time datetime=${item.startAttr}>${item.startText}</time>–<time datetime=${item.endAttr}>${item.endText}</time>
+                  <span lang=${item.lang ?? nothing} dir="auto">${item.line}</span>
                 </li>`,
               )}
             </ol>`
           : nothing}
         ${poll
           ? html`<p class="poll">
-              ${t.poll}:
+              ${t.poll}${commonMessages[this.locale.ui].colon}
               ${this.pollHref ? html`<a href=${this.pollHref.replaceAll('{poll}', encodeURIComponent(poll))}>${s.pollTitle}</a>` : s.pollTitle}
             </p>`
           : nothing}

@@ -1,3 +1,4 @@
+import { plural, type Count } from '../i18n/count.js';
 import type { Catalog } from '../i18n/languages.js';
 
 export interface AgendaMessages {
@@ -8,7 +9,7 @@ export interface AgendaMessages {
   search: string;
   all: string;
   clear: string;
-  shown: (shown: number, total: number) => string;
+  shown: (shown: Count, total: Count) => string;
   empty: string;
   noMatch: string;
   live: string;
@@ -33,7 +34,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     search: 'Search',
     all: 'All',
     clear: 'Show all sessions',
-    shown: (n, total) => `${n} of ${total} sessions shown`,
+    shown: (n, total) => `${n.text} of ${total.text} ${plural(total, { one: 'session', other: 'sessions' })} shown`,
     empty: 'The programme has not been published yet.',
     noMatch: 'No session matches these filters.',
     live: 'Live',
@@ -55,7 +56,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     search: 'Rechercher',
     all: 'Tous',
     clear: 'Afficher toutes les sessions',
-    shown: (n, total) => `${n} sessions affichées sur ${total}`,
+    shown: (n, total) => `${n.text} ${plural(n, { one: 'session affichée', other: 'sessions affichées' })} sur ${total.text}`,
     empty: 'Le programme n’a pas encore été publié.',
     noMatch: 'Aucune session ne correspond à ces filtres.',
     live: 'En direct',
@@ -66,7 +67,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     join: 'Rejoindre en ligne',
     languages: 'Langues',
     poll: 'Sondage',
-    zoneNote: (shown, event) => `Heures de ${shown} ; celles de l’événement (${event}) à côté.`,
+    zoneNote: (shown, event) => `Heures de ${shown}\u202f; celles de l’événement (${event}) à côté.`,
     dstNote: (city, date) => `Changement d’heure à ${city} le ${date}.`,
   },
   es: {
@@ -77,7 +78,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     search: 'Buscar',
     all: 'Todos',
     clear: 'Mostrar todas las sesiones',
-    shown: (n, total) => `${n} de ${total} sesiones mostradas`,
+    shown: (n, total) => `${n.text} de ${total.text} ${plural(total, { one: 'sesión mostrada', other: 'sesiones mostradas' })}`,
     empty: 'El programa aún no se ha publicado.',
     noMatch: 'Ninguna sesión coincide con estos filtros.',
     live: 'En directo',
@@ -99,7 +100,9 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     search: 'بحث',
     all: 'الكل',
     clear: 'عرض كل الجلسات',
-    shown: (n, total) => `عُرضت ${n} من ${total} جلسة`,
+    // The counted noun agrees with the total: جلسة واحدة، جلستين، 3–10 جلسات، 11 جلسة وما فوق.
+    shown: (n, total) =>
+      `عُرضت ${n.text} من ${plural(total, { one: 'جلسة واحدة', two: 'جلستين', few: `${total.text} جلسات`, other: `${total.text} جلسة` })}`,
     empty: 'لم يُنشر البرنامج بعد.',
     noMatch: 'لا توجد جلسة تطابق عوامل التصفية هذه.',
     live: 'مباشر',

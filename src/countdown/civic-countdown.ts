@@ -7,6 +7,7 @@ import { localize } from '../feed/text.js';
 import type { Session } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { textLanguage } from '../i18n/text-language.js';
 import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
@@ -71,6 +72,7 @@ export class CivicCountdown extends LitElement {
   private shown?: Session;
   private phase?: Phase;
   private heading = '';
+  private headingLang?: string;
   private parts: CountdownParts = countdownParts(0);
   private units: Intl.NumberFormatPart[][] = [];
   private spoken = '';
@@ -100,6 +102,7 @@ export class CivicCountdown extends LitElement {
     this.observe(session, phase, now);
     this.phase = phase;
     this.heading = localize(session.title, lang, feed.languages);
+    this.headingLang = textLanguage(session.title, lang, feed.languages);
     const start = new Date(session.start);
     this.parts = countdownParts(start.getTime() - now);
     this.units = phase === 'upcoming' ? this.unitPieces(this.layout === 'compact') : [];
@@ -165,7 +168,7 @@ export class CivicCountdown extends LitElement {
     const t = countdownMessages[this.locale.ui];
     const session = this.shown;
     if (!session) return html`<p class="notice" part="notice">${t.noSession}</p>`;
-    const title = html`<span class="title" part="title">${this.heading}</span>`;
+    const title = html`<span class="title" part="title" lang=${this.headingLang ?? nothing} dir="auto">${this.heading}</span>`;
     const time = html`<time part="time" datetime=${new Date(session.start).toISOString()}>${this.when}</time>`;
     return compact
       ? html`<div class="line">${title} ${this.renderState(session)} <span class="when">${time}</span></div>`

@@ -10,6 +10,8 @@ export interface CommonMessages {
   /** Shown above a last good copy when the feed could not be refreshed. */
   staleSince: (when: string) => string;
   yourTime: string;
+  /** What follows a label before its value: French sets a narrow no-break space before the colon. */
+  colon: string;
   addToCalendar: string;
   downloadIcs: string;
   googleCalendar: string;
@@ -32,6 +34,7 @@ export const commonMessages: Catalog<CommonMessages> = {
     },
     staleSince: (when) => `Could not refresh; showing the information saved ${when}.`,
     yourTime: 'your time',
+    colon: ':',
     addToCalendar: 'Add to calendar',
     downloadIcs: 'Calendar file (.ics)',
     googleCalendar: 'Google Calendar',
@@ -39,7 +42,7 @@ export const commonMessages: Catalog<CommonMessages> = {
   },
   fr: {
     loading: 'Chargement…',
-    noSource: 'Aucun flux : donnez à ce widget un attribut src ou placez-le dans <civic-event>.',
+    noSource: 'Aucun flux\u202f: donnez à ce widget un attribut src ou placez-le dans <civic-event>.',
     errorTitle: 'Les informations de l’événement n’ont pas pu être chargées.',
     errors: {
       network: 'Le réseau est injoignable. Veuillez réessayer plus tard.',
@@ -50,8 +53,9 @@ export const commonMessages: Catalog<CommonMessages> = {
       schema: 'Les données de l’événement sont incomplètes ou mal formées.',
       'too-large': 'Les données de l’événement sont trop volumineuses.',
     },
-    staleSince: (when) => `Actualisation impossible ; informations enregistrées ${when}.`,
+    staleSince: (when) => `Actualisation impossible\u202f; informations enregistrées le ${when}.`,
     yourTime: 'votre heure',
+    colon: '\u202f:',
     addToCalendar: 'Ajouter au calendrier',
     downloadIcs: 'Fichier calendrier (.ics)',
     googleCalendar: 'Google Agenda',
@@ -70,8 +74,9 @@ export const commonMessages: Catalog<CommonMessages> = {
       schema: 'Los datos del evento están incompletos o mal formados.',
       'too-large': 'Los datos del evento son demasiado grandes.',
     },
-    staleSince: (when) => `No se pudo actualizar; se muestra la información guardada ${when}.`,
+    staleSince: (when) => `No se pudo actualizar; se muestra la información guardada el ${when}.`,
     yourTime: 'su hora',
+    colon: ':',
     addToCalendar: 'Añadir al calendario',
     downloadIcs: 'Archivo de calendario (.ics)',
     googleCalendar: 'Google Calendar',
@@ -90,8 +95,9 @@ export const commonMessages: Catalog<CommonMessages> = {
       schema: 'بيانات الفعالية ناقصة أو غير صحيحة.',
       'too-large': 'بيانات الفعالية أكبر من أن تُعرض.',
     },
-    staleSince: (when) => `تعذّر التحديث؛ تُعرض المعلومات المحفوظة ${when}.`,
+    staleSince: (when) => `تعذّر التحديث؛ تُعرض المعلومات المحفوظة في ${when}.`,
     yourTime: 'بتوقيتك',
+    colon: ':',
     addToCalendar: 'أضف إلى التقويم',
     downloadIcs: 'ملف التقويم (‎.ics)',
     googleCalendar: 'تقويم Google',

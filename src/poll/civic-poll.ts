@@ -6,8 +6,11 @@ import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
 import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
+import { commonMessages } from '../i18n/common-messages.js';
+import { count } from '../i18n/count.js';
 import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { textLanguage } from '../i18n/text-language.js';
 import { clock } from '../time/clock.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
@@ -168,6 +171,11 @@ export class CivicPoll extends LitElement {
     return localize(text, this.locale.lang, view.feed.languages);
   }
 
+  /** The `lang` of a feed text shown in another language than the page's, for screen readers' voices. */
+  private textLang(view: View, text: Parameters<typeof localize>[0]): string | typeof nothing {
+    return textLanguage(text, this.locale.lang, view.feed.languages) ?? nothing;
+  }
+
   /** "Thursday, June 18, 2026 at 5:00 PM CEST": one Intl call, so each language joins date and time its own way. */
   private when(view: View, iso: string | null | undefined): string {
     const date = new Date(iso ?? '');
@@ -193,8 +201,8 @@ export class CivicPoll extends LitElement {
     const showForm = !this.resultsOnly && status !== 'closed' && (this.editing || !mine?.length);
     const hidden = poll.results === 'after-close' ? t.afterClose : poll.results === 'after-vote' && !mine?.length ? t.afterVote : '';
     return html`
-      <h2 part="title" dir="auto">${this.text(view, poll.title)}</h2>
-      ${poll.prompt && !this.resultsOnly ? html`<p dir="auto">${this.text(view, poll.prompt)}</p>` : nothing}
+      <h2 part="title" lang=${this.textLang(view, poll.title)} dir="auto">${this.text(view, poll.title)}</h2>
+      ${poll.prompt && !this.resultsOnly ? html`<p lang=${this.textLang(view, poll.prompt)} dir="auto">${this.text(view, poll.prompt)}</p>` : nothing}
       ${when ? html`<p class="when" part="time">${when}</p>` : nothing}
       ${this.resultsOnly ? nothing : showForm ? this.renderForm(view, t) : this.renderMine(view, t)}
       ${this.resultsOnly ? nothing : html`<p class="message ${view.warn ? 'warn' : ''}" role="status">${view.message}</p>`}
@@ -209,11 +217,15 @@ export class CivicPoll extends LitElement {
     const max = single ? 1 : Math.min(poll.maxChoices ?? optionCount, optionCount);
     const full = !single && max < optionCount && this.selected.length >= max;
     const open = status === 'open';
+    // Said once when the last allowed box is checked, since the others turn disabled under the
+    // visitor's fingers; the visible line stays the fieldsets' description, hidden from browsing to
+    // avoid reading it twice.
+    const limit = t.limitReached(count(max, this.locale.lang));
     return html`<form @submit=${this.onSubmit} @change=${this.onChange}>
-      <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(max)}</p>
+      <p id="hint" class="hint">${single ? t.chooseOne : t.chooseUpTo(count(max, this.locale.lang))}</p>
       ${poll.groups.map(
         (group) => html`<fieldset ?disabled=${!open} aria-describedby=${full ? 'hint limit' : 'hint'}>
-          <legend>${this.text(view, group.title)}</legend>
+          <legend lang=${this.textLang(view, group.title)} dir="auto">${this.text(view, group.title)}</legend>
           ${group.options.map((option) => {
             const checked = this.selected.includes(option.id);
             return html`<label class="option" part="option"
@@ -223,12 +235,13 @@ export class CivicPoll extends LitElement {
                 .value=${option.id}
                 .checked=${checked}
                 ?disabled=${full && !checked}
-              /><span dir="auto">${this.text(view, option.text)}</span></label
+              /><span lang=${this.textLang(view, option.text)} dir="auto">${this.text(view, option.text)}</span></label
             >`;
           })}
         </fieldset>`,
       )}
-      ${full ? html`<p id="limit" class="hint">${t.limitReached(max)}</p>` : nothing}
+      ${full ? html`<p id="limit" class="hint" aria-hidden="true">${limit}</p>` : nothing}
+      <p class="visually-hidden" role="status">${full ? limit : ''}</p>
       ${open
         ? html`<div class="actions">
             <button class="button" part="button">${t.vote}</button>
@@ -247,7 +260,10 @@ export class CivicPoll extends LitElement {
     return html`<div class="mine" tabindex="-1">
       <h3>${t.yourVote}</h3>
       <ul>
-        ${mine.map((id) => html`<li dir="auto">${this.text(view, options.find((o) => o.id === id)?.text ?? id)}</li>`)}
+        ${mine.map((id) => {
+          const text = options.find((o) => o.id === id)?.text ?? id;
+          return html`<li lang=${this.textLang(view, text)} dir="auto">${this.text(view, text)}</li>`;
+        })}
       </ul>
       ${view.status === 'open'
         ? html`<div class="actions">
@@ -263,35 +279,36 @@ export class CivicPoll extends LitElement {
     const percent = intl(Intl.NumberFormat, lang, { style: 'percent' });
     const rows = view.poll.groups.map((group) => ({
       title: this.text(view, group.title),
+      lang: this.textLang(view, group.title),
       options: group.options.map((option) => {
         const count = snapshot.totals?.[option.id] ?? 0;
         const share = shareOf(count, snapshot);
-        return { text: this.text(view, option.text), count: number.format(count), percent: percent.format(share), share };
+        return { text: this.text(view, option.text), lang: this.textLang(view, option.text), count: number.format(count), percent: percent.format(share), share };
       }),
     }));
     return html`<section class="results" aria-labelledby="results">
       <h3 id="results">${t.results}</h3>
-      <p>${t.voters}: ${number.format(snapshot.voters ?? 0)}</p>
+      <p>${t.voters}${commonMessages[this.locale.ui].colon} ${number.format(snapshot.voters ?? 0)}</p>
       <div aria-hidden="true" ?hidden=${this.asTable}>
         ${rows.map(
-          (group) => html`<p class="group">${group.title}</p>
+          (group) => html`<p class="group" lang=${group.lang} dir="auto">${group.title}</p>
             ${group.options.map(
               (row) => html`<div class="row" part="item">
-                <span dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
+                <span lang=${row.lang} dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
                 <div class="bar" part="bar"><div class="fill" style=${styleMap({ '--share': String(row.share) })}></div></div>
               </div>`,
             )}`,
         )}
       </div>
       <table class=${this.asTable ? '' : 'visually-hidden'}>
-        <caption class="visually-hidden">${t.results}: ${this.text(view, view.poll.title)}</caption>
+        <caption class="visually-hidden">${t.results}${commonMessages[this.locale.ui].colon} ${this.text(view, view.poll.title)}</caption>
         <thead>
           <tr><th scope="col">${t.question}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr>
         </thead>
         ${rows.map(
           (group) => html`<tbody>
-            <tr><th scope="rowgroup" colspan="3">${group.title}</th></tr>
-            ${group.options.map((row) => html`<tr><th scope="row">${row.text}</th><td>${row.count}</td><td>${row.percent}</td></tr>`)}
+            <tr><th scope="rowgroup" colspan="3" lang=${group.lang} dir="auto">${group.title}</th></tr>
+            ${group.options.map((row) => html`<tr><th scope="row" lang=${row.lang} dir="auto">${row.text}</th><td>${row.count}</td><td>${row.percent}</td></tr>`)}
           </tbody>`,
         )}
       </table>

@@ -1,3 +1,4 @@
+import { plural, type Count } from '../i18n/count.js';
 import type { Catalog } from '../i18n/languages.js';
 
 /** `when` is a formatted date and time with its zone. */
@@ -8,8 +9,8 @@ export interface PollMessages {
   closed: (when: string) => string;
   closedNow: string;
   chooseOne: string;
-  chooseUpTo: (n: number) => string;
-  limitReached: (n: number) => string;
+  chooseUpTo: (n: Count) => string;
+  limitReached: (n: Count) => string;
   chooseSomething: string;
   vote: string;
   yourVote: string;
@@ -38,8 +39,8 @@ export const pollMessages: Catalog<PollMessages> = {
     closed: (when) => `Closed ${when}.`,
     closedNow: 'This poll is closed.',
     chooseOne: 'Choose one answer.',
-    chooseUpTo: (n) => `Choose up to ${n} answers.`,
-    limitReached: (n) => `That is the most (${n}): uncheck one to change.`,
+    chooseUpTo: (n) => `Choose up to ${n.text} ${plural(n, { one: 'answer', other: 'answers' })}.`,
+    limitReached: (n) => `That is the most (${n.text}): uncheck one to change.`,
     chooseSomething: 'Choose an answer first.',
     vote: 'Vote',
     yourVote: 'Your vote',
@@ -66,8 +67,8 @@ export const pollMessages: Catalog<PollMessages> = {
     closed: (when) => `Clos le ${when}.`,
     closedNow: 'Ce sondage est clos.',
     chooseOne: 'Choisissez une réponse.',
-    chooseUpTo: (n) => `Choisissez jusqu’à ${n} réponses.`,
-    limitReached: (n) => `C’est le maximum (${n}) : décochez-en une pour changer.`,
+    chooseUpTo: (n) => `Choisissez jusqu’à ${n.text} ${plural(n, { one: 'réponse', other: 'réponses' })}.`,
+    limitReached: (n) => `C’est le maximum (${n.text})\u202f: décochez-en une pour changer.`,
     chooseSomething: 'Choisissez d’abord une réponse.',
     vote: 'Voter',
     yourVote: 'Votre vote',
@@ -75,8 +76,8 @@ export const pollMessages: Catalog<PollMessages> = {
     keepVote: 'Garder mon vote',
     thanks: 'Merci, votre vote est compté.',
     pending: 'Votre vote est enregistré sur cet appareil et sera envoyé au retour de la connexion.',
-    notOpen: 'Ce sondage n’est pas ouvert : votre vote n’a pas été compté.',
-    rateLimited: 'Trop de votes en ce moment : le vôtre est enregistré et sera envoyé sous peu.',
+    notOpen: 'Ce sondage n’est pas ouvert\u202f: votre vote n’a pas été compté.',
+    rateLimited: 'Trop de votes en ce moment\u202f: le vôtre est enregistré et sera envoyé sous peu.',
     rejected: 'Vote refusé. Vérifiez vos réponses et réessayez.',
     results: 'Résultats',
     voters: 'Votants',
@@ -94,8 +95,8 @@ export const pollMessages: Catalog<PollMessages> = {
     closed: (when) => `Cerrada el ${when}.`,
     closedNow: 'Esta encuesta está cerrada.',
     chooseOne: 'Elija una respuesta.',
-    chooseUpTo: (n) => `Elija hasta ${n} respuestas.`,
-    limitReached: (n) => `Es el máximo (${n}): desmarque una para cambiar.`,
+    chooseUpTo: (n) => `Elija hasta ${n.text} ${plural(n, { one: 'respuesta', other: 'respuestas' })}.`,
+    limitReached: (n) => `Es el máximo (${n.text}): desmarque una para cambiar.`,
     chooseSomething: 'Elija primero una respuesta.',
     vote: 'Votar',
     yourVote: 'Su voto',
@@ -122,8 +123,10 @@ export const pollMessages: Catalog<PollMessages> = {
     closed: (when) => `أُغلق في ${when}.`,
     closedNow: 'هذا الاستطلاع مغلق.',
     chooseOne: 'اختر إجابة واحدة.',
-    chooseUpTo: (n) => `اختر حتى ${n} إجابات.`,
-    limitReached: (n) => `هذا هو الحد الأقصى (${n}): ألغِ اختيار إجابة للتغيير.`,
+    // Dual and plural agree with the number: إجابة واحدة، إجابتين، 3–10 إجابات، 11 إجابة وما فوق.
+    chooseUpTo: (n) =>
+      plural(n, { one: 'اختر إجابة واحدة.', two: 'اختر إجابتين على الأكثر.', few: `اختر حتى ${n.text} إجابات.`, other: `اختر حتى ${n.text} إجابة.` }),
+    limitReached: (n) => `هذا هو الحد الأقصى (${n.text}): ألغِ اختيار إجابة للتغيير.`,
     chooseSomething: 'اختر إجابة أولًا.',
     vote: 'صوّت',
     yourVote: 'صوتك',

@@ -2,7 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
+import { commonMessages } from '../i18n/common-messages.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { textLanguage } from '../i18n/text-language.js';
+import type { Text } from '../feed/types.js';
 import { captionFor } from './embed-url.js';
 import { describe, formatCount, formatList, recordingEntries, type Entry } from './entries.js';
 import { languageName } from '../i18n/intl.js';
@@ -126,7 +129,7 @@ export class CivicRecordings extends LitElement {
       ${(grouped ? runsBySession(shown) : [shown]).map((entries) =>
         grouped
           ? html`<section>
-              <h2 class="group">${entries[0]!.sessionTitle || t.other}</h2>
+              <h2 class="group" lang=${this.textLang(entries[0]!.session?.title)} dir="auto">${entries[0]!.sessionTitle || t.other}</h2>
               ${this.renderItems(entries, t)}
             </section>`
           : this.renderItems(entries, t),
@@ -137,17 +140,22 @@ export class CivicRecordings extends LitElement {
     `;
   }
 
+  /** The `lang` of a feed text shown in another language than the page's, for screen readers' voices. */
+  private textLang(text: Text | undefined) {
+    return textLanguage(text, this.locale.lang, this.feed.state?.feed?.languages) ?? nothing;
+  }
+
   private renderItems(entries: Entry[], t: RecordingsMessages) {
     const { ui } = this.locale;
-    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}: ${formatList(values, this.locale.lang)}</p>` : nothing);
+    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}${commonMessages[ui].colon} ${formatList(values, this.locale.lang)}</p>` : nothing);
     return html`<ul class="list">
       ${entries.map((e) => {
         const r = e.recording;
         return html`<li part="item" class="item">
-          <h3 part="title">${e.title}</h3>
+          <h3 part="title" lang=${this.textLang(r.title)} dir="auto">${e.title}</h3>
           ${this.playing === r.id ? this.renderPlayer(e) : this.renderPoster(e, t)}
           <p class="meta">
-            ${e.sessionTitle && this.group !== 'session' ? html`<span>${e.sessionTitle}</span>` : nothing}
+            ${e.sessionTitle && this.group !== 'session' ? html`<span lang=${this.textLang(e.session?.title)} dir="auto">${e.sessionTitle}</span>` : nothing}
             ${e.when === undefined ? nothing : html`<time part="time" datetime=${new Date(e.when).toISOString()}>${e.date}</time>`}
             ${e.duration ? html`<time datetime=${r.duration!}>${e.duration}</time>` : nothing}
             ${r.language ? html`<span>${languageName(r.language, ui)}</span>` : nothing}

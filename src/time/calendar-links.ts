@@ -8,7 +8,7 @@ import { googleCalendarUrl, icsFileName, icsHref, outlookCalendarUrl, type Calen
 export function renderCalendarLinks(entry: CalendarEntry, ui: UiLanguage): TemplateResult {
   const t = commonMessages[ui];
   return html`<nav class="calendar" part="calendar" aria-label="${t.addToCalendar}: ${entry.title}">
-    <span class="calendar-label">${t.addToCalendar}:</span>
+    <span class="calendar-label">${t.addToCalendar}${t.colon}</span>
     <a href=${icsHref([entry], new Date(clock.now()))} download=${icsFileName(entry)}>${t.downloadIcs}</a>
     <a href=${googleCalendarUrl(entry)} target="_blank" rel="noopener noreferrer">${t.googleCalendar}</a>
     <a href=${outlookCalendarUrl(entry)} target="_blank" rel="noopener noreferrer">${t.outlookCalendar}</a>

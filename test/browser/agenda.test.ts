@@ -92,7 +92,7 @@ describe('<civic-agenda>', () => {
     expect(text($$(el, '#s-opening .speakers li')[1])).to.equal('Host city representative Host, Daejeon Metropolitan City, Daejeon, Korea');
     expect($(el, '#s-opening .speakers img')!.getAttribute('alt')).to.equal('');
     const meta = text($(el, '#s-opening .meta'));
-    expect(meta).to.contain('Learning Forum plenary').and.contain('Daejeon Convention Center, Room 101').and.contain('Languages: English, French, Spanish, Korean');
+    expect(meta).to.contain('Learning Forum plenary').and.contain('Daejeon Convention Center, Room 101').and.contain('Languages: English, French, Spanish, and Korean');
     expect($(el, '#s-moocs .meta a')!.getAttribute('href')).to.equal('https://meet.example.org/moocs');
     expect($(el, '#s-water-cities .poll a')!.getAttribute('href')).to.equal('/vote#forum-priorities');
     expect(text($(el, '#s-water-cities .poll'))).to.equal('Poll: Guiding questions');
@@ -345,6 +345,40 @@ describe('<civic-agenda>', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('marks session texts the feed has only in English with lang="en" on an Arabic page, and none on a French one', async () => {
+    // The Forum's feed is in English, French and Spanish: on an Arabic page a screen reader must switch voice.
+    const src = feedUrl();
+    const ar = await agenda(html`<civic-agenda src=${src} lang="ar"></civic-agenda>`);
+    expect($(ar, '#s-opening h3 span')!.getAttribute('lang')).to.equal('en');
+    expect($(ar, '#s-opening .items [part=item] span')!.getAttribute('lang')).to.equal('en');
+    expect($(ar, '#s-opening .items [part=item] time')!.closest('[lang]')!.getAttribute('lang'), 'times are formatted in Arabic').to.equal('ar');
+    const fr = await agenda(html`<civic-agenda src=${src} lang="fr"></civic-agenda>`);
+    expect($(fr, '#s-opening h3 span')!.hasAttribute('lang')).to.be.false;
+  });
+
+  it('joins languages as the page’s language joins a list, and sets French colons apart', async () => {
+    // Raw textContent: the narrow no-break space keeps "Langues" and its colon on one line at 320 px.
+    const src = feedUrl();
+    const fr = await agenda(html`<civic-agenda src=${src} lang="fr" poll-href="/vote#{poll}"></civic-agenda>`);
+    expect($(fr, '#s-opening .meta')!.textContent).to.contain('Langues\u202f: anglais, français, espagnol et coréen');
+    expect($(fr, '#s-water-cities .poll')!.textContent!.trim()).to.match(/^Sondage\u202f:\s/);
+    ($(fr, '#s-opening button.add') as HTMLButtonElement).click();
+    await elementUpdated(fr);
+    expect($(fr, '#s-opening .calendar-label')!.textContent).to.equal('Ajouter au calendrier\u202f:');
+    const ar = await agenda(html`<civic-agenda src=${src} lang="ar"></civic-agenda>`);
+    expect($(ar, '#s-opening .meta')!.textContent).to.contain('اللغات: الإنجليزية والفرنسية والإسبانية والكورية');
+  });
+
+  it('counts the sessions shown with the plural the number takes', async () => {
+    // French counts one as singular ("1 session affichée"); Arabic counts 3–10 with a plural noun.
+    history.replaceState(null, '', '#agenda=q:assainissement');
+    const fr = await agenda(html`<civic-agenda src=${feedUrl()} lang="fr"></civic-agenda>`);
+    expect(text($(fr, '.status [role=status]'))).to.equal('1 session affichée sur 11');
+    history.replaceState(null, '', '#agenda=q:stocktaking');
+    const ar = await agenda(html`<civic-agenda src=${feedUrl('countdown')} lang="ar"></civic-agenda>`);
+    expect(text($(ar, '.status [role=status]'))).to.equal('عُرضت 2 من 4 جلسات');
+  });
 
   it('passes axe while a session is live, in dark theme', async () => {
     const src = feedUrl();

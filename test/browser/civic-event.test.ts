@@ -155,5 +155,11 @@ describe('<civic-event> and widgets', () => {
     await offline.updateComplete;
     expect(title(offline)).to.equal('Live Learning Experience: más allá de la respuesta inmediata al brote');
     expect(shadowText(offline)).to.contain('No se pudo actualizar');
+    // A bare date after the participle is not Spanish, French or Arabic: "guardada el 25 nov…".
+    expect(shadowText(offline)).to.match(/se muestra la información guardada el \d/);
+    const fr = await fixture<FeedProbe>(html`<feed-probe lang="fr" src=${failing}></feed-probe>`);
+    expect(shadowText(fr)).to.match(/informations enregistrées le \d/);
+    const ar = await fixture<FeedProbe>(html`<feed-probe lang="ar" src=${failing}></feed-probe>`);
+    expect(shadowText(ar)).to.match(/تُعرض المعلومات المحفوظة في \d/);
   });
 });

@@ -393,6 +393,17 @@ describe('civic-countdown', () => {
     }
   });
 
+  it('marks a title the feed has only in English with lang="en" on an Arabic page', async () => {
+    // Without it a screen reader reads the English title with the Arabic voice, and bidi misplaces its punctuation.
+    fakeNow(START - DAY);
+    const el = await countdown({ session: 'learning-forum', lang: 'ar' });
+    expect($(el, '[part="title"]')!.getAttribute('lang')).to.equal('en');
+    expect($(el, '[part="title"]')!.getAttribute('dir')).to.equal('auto');
+    el.session = 'local-democracy';
+    await el.updateComplete;
+    expect($(el, '[part="title"]')!.hasAttribute('lang'), 'an Arabic title inherits the page language').to.be.false;
+  });
+
   describe('theme and motion', () => {
     it('is accessible in the dark theme', async () => {
       fakeNow(START - DAY);

@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import '../../src/poll/define.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
 import { PollResultsEvent, PollVoteEvent } from '../../src/poll/events.js';
+import { count } from '../../src/i18n/count.js';
 import { pollMessages } from '../../src/poll/messages.js';
 import { clock } from '../../src/time/clock.js';
 import { formatTimeWithZone } from '../../src/time/format.js';
@@ -40,7 +41,7 @@ async function mount(raw: RawPoll, attrs: { lang?: string; resultsOnly?: boolean
 const $ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const textOf = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const status = (el: CivicPoll) => textOf($(el, '[role="status"]'));
+const status = (el: CivicPoll) => textOf($(el, '.message[role="status"]'));
 const input = (el: CivicPoll, id: string) => $<HTMLInputElement>(el, `input[value="${id}"]`)!;
 const button = (el: CivicPoll, label: string) => $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === label);
 
@@ -91,11 +92,16 @@ describe('civic-poll', () => {
   it('multiple mode: checkboxes, maxChoices enforced and explained', async () => {
     const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices: 2 }));
     expect($$<HTMLInputElement>(el, 'input').every((i) => i.type === 'checkbox')).to.be.true;
-    expect(textOf($(el, '#hint'))).to.equal(en.chooseUpTo(2));
+    expect(textOf($(el, '#hint'))).to.equal('Choose up to 2 answers.');
+    // The live region is there, empty, before the limit is reached: a region inserted with its text is often not read.
+    const live = $(el, 'form [role="status"]');
+    expect(textOf(live)).to.equal('');
     await choose(el, 'trees', 'library');
+    expect($(el, 'form [role="status"]'), 'the same node').to.equal(live);
+    expect(textOf(live)).to.equal('That is the most (2): uncheck one to change.');
     expect(input(el, 'bikes').disabled).to.be.true;
     expect(input(el, 'pool').disabled).to.be.true;
-    expect(textOf($(el, '#limit'))).to.equal(en.limitReached(2));
+    expect(textOf($(el, '#limit'))).to.equal('That is the most (2): uncheck one to change.');
     expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.equal('hint limit');
     await expect(el).to.be.accessible();
     await choose(el, 'trees');
@@ -428,18 +434,60 @@ describe('civic-poll', () => {
       const { el, api, push } = await mount(townHallPoll({ mode: 'multiple', maxChoices: 1 }), { lang });
       api.votes.set('v1-aaaaaaaa', ['bikes']);
       await push();
-      expect(textOf($(el, '#hint'))).to.equal(t.chooseUpTo(1));
+      expect(textOf($(el, '#hint'))).to.equal(t.chooseUpTo(count(1, lang)));
       expect($(el, '[part="base"]')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
       expect($$(el, 'button').map(textOf)).to.include(t.vote);
       await expect(el).to.be.accessible();
       await choose(el, 'trees');
-      expect(textOf($(el, '#limit'))).to.equal(t.limitReached(1));
+      expect($(el, '#limit')!.textContent).to.equal(t.limitReached(count(1, lang)));
       $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === t.vote)!.click();
       await waitUntil(() => status(el) === t.thanks);
       expect(textOf($(el, '.mine h3'))).to.equal(t.yourVote);
       await expect(el).to.be.accessible();
     });
   }
+
+  it('marks answers the feed has only in English with lang="en" on an Arabic page', async () => {
+    // A screen reader picks its voice from `lang`: without it, English answers are read with the Arabic voice.
+    const poll = townHallPoll();
+    poll.groups[0]!.options[0]!.text = { en: 'More trees', fr: 'Plus d’arbres' };
+    poll.groups[0]!.title = { en: 'Streets' };
+    const { el, api, push } = await mount(poll, { lang: 'ar' });
+    const option = $(el, 'label.option span')!;
+    expect(option.getAttribute('lang')).to.equal('en');
+    expect(option.getAttribute('dir')).to.equal('auto');
+    expect($(el, 'legend')!.getAttribute('lang')).to.equal('en');
+    expect($$(el, 'label.option span')[1]!.hasAttribute('lang'), 'an answer in Arabic inherits the page language').to.be.false;
+    expect($(el, 'h2')!.hasAttribute('lang')).to.be.false;
+    api.votes.set('v1-aaaaaaaa', ['trees']);
+    await push();
+    expect($(el, 'th[scope="row"]')!.getAttribute('lang'), 'in the results table too').to.equal('en');
+  });
+
+  it('words the number of answers allowed with the plural the number takes, in the page’s digits', async () => {
+    // Arabic has a dual and a plural for 3–10 only; French and English a singular for one; ar-EG writes ٣.
+    const cases: [string, number, string][] = [
+      ['en', 1, 'Choose up to 1 answer.'],
+      ['fr', 1, 'Choisissez jusqu’à 1 réponse.'],
+      ['es', 3, 'Elija hasta 3 respuestas.'],
+      ['ar', 1, 'اختر إجابة واحدة.'],
+      ['ar', 2, 'اختر إجابتين على الأكثر.'],
+      ['ar', 3, 'اختر حتى 3 إجابات.'],
+      ['ar-EG', 3, 'اختر حتى ٣ إجابات.'],
+    ];
+    for (const [lang, maxChoices, hint] of cases) {
+      const { el } = await mount(townHallPoll({ mode: 'multiple', maxChoices }), { lang });
+      expect(textOf($(el, '#hint')), `${lang}, ${maxChoices}`).to.equal(hint);
+    }
+  });
+
+  it('sets the French colon apart with a narrow no-break space', async () => {
+    const { el, api, push } = await mount(townHallPoll(), { lang: 'fr' });
+    api.votes.set('v1-aaaaaaaa', ['trees']);
+    await push();
+    expect($(el, '.results p')!.textContent).to.equal('Votants\u202f: 1');
+    expect($(el, 'caption')!.textContent).to.equal('Résultats\u202f: Budget participatif');
+  });
 
   it('dark theme passes axe with results', async () => {
     const { el, api, push } = await mount(townHallPoll(), { theme: 'dark' });

@@ -318,6 +318,24 @@ describe('<civic-recordings>', () => {
     expect(text(root(el).querySelector('[part=button]'))).to.equal('Show more (1 of 5 shown)');
   });
 
+  it('marks titles the feed has only in English with lang="en" on an Arabic page', async () => {
+    // A screen reader picks its voice from `lang`; dir="auto" keeps the English title's punctuation in place in RTL.
+    const el = await widget((src) => html`<civic-recordings lang="ar" src=${src}></civic-recordings>`);
+    const title = item(el, 'Peer learning among cities').querySelector('h3')!;
+    expect(title.getAttribute('lang')).to.equal('en');
+    expect(title.getAttribute('dir')).to.equal('auto');
+    const fr = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
+    expect(item(fr, 'Apprendre entre villes').querySelector('h3')!.hasAttribute('lang')).to.be.false;
+  });
+
+  it('sets French colons apart with a narrow no-break space', async () => {
+    // textContent as is: `text()` would fold the narrow no-break space into a plain one.
+    const el = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
+    expect(root(el).querySelector('.count')!.textContent).to.equal('Enregistrements\u202f: 5');
+    const captions = all(el, '.meta').find((p) => p.textContent!.startsWith('Sous-titres'));
+    expect(captions!.textContent).to.match(/^Sous-titres\u202f: /);
+  });
+
   it('works inside <civic-event> without its own src', async () => {
     const host = await fixture(html`<civic-event src=${feedUrl()}><civic-recordings lang="en"></civic-recordings></civic-event>`);
     const el = host.querySelector('civic-recordings')!;
