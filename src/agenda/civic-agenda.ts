@@ -167,7 +167,7 @@ export class CivicAgenda extends LitElement {
         ? html`<label
             >${label}
             <select @change=${(e: Event) => this.setFilters({ ...f, [key]: (e.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!f[key]}>${t.all}</option>
+              <option value="" ?selected=${!f[key]}>${t.all[key]}</option>
               ${options.map((o) => html`<option value=${o.value} ?selected=${f[key] === o.value}>${o.label}</option>`)}
             </select></label
           >`

@@ -7,7 +7,8 @@ export interface AgendaMessages {
   track: string;
   language: string;
   search: string;
-  all: string;
+  /** The "any" choice of each filter: French and Spanish agree it with the filter's noun. */
+  all: Record<'day' | 'track' | 'lang', string>;
   clear: string;
   shown: (shown: Count, total: Count) => string;
   empty: string;
@@ -32,7 +33,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     track: 'Track',
     language: 'Language',
     search: 'Search',
-    all: 'All',
+    all: { day: 'All', track: 'All', lang: 'All' },
     clear: 'Show all sessions',
     shown: (n, total) => `${n.text} of ${total.text} ${plural(total, { one: 'session', other: 'sessions' })} shown`,
     empty: 'The programme has not been published yet.',
@@ -54,14 +55,14 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     track: 'Parcours',
     language: 'Langue',
     search: 'Rechercher',
-    all: 'Tous',
+    all: { day: 'Tous', track: 'Tous', lang: 'Toutes' },
     clear: 'Afficher toutes les sessions',
     shown: (n, total) => `${n.text} ${plural(n, { one: 'session affichée', other: 'sessions affichées' })} sur ${total.text}`,
     empty: 'Le programme n’a pas encore été publié.',
     noMatch: 'Aucune session ne correspond à ces filtres.',
     live: 'En direct',
     now: 'Maintenant',
-    jumpToNow: 'Aller à maintenant',
+    jumpToNow: 'Aller à l’heure actuelle',
     cancelled: 'Annulée',
     postponed: 'Reportée',
     join: 'Rejoindre en ligne',
@@ -76,14 +77,14 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     track: 'Línea temática',
     language: 'Idioma',
     search: 'Buscar',
-    all: 'Todos',
+    all: { day: 'Todos', track: 'Todas', lang: 'Todos' },
     clear: 'Mostrar todas las sesiones',
     shown: (n, total) => `${n.text} de ${total.text} ${plural(total, { one: 'sesión mostrada', other: 'sesiones mostradas' })}`,
     empty: 'El programa aún no se ha publicado.',
     noMatch: 'Ninguna sesión coincide con estos filtros.',
     live: 'En directo',
     now: 'Ahora',
-    jumpToNow: 'Ir a ahora',
+    jumpToNow: 'Ir a la hora actual',
     cancelled: 'Cancelada',
     postponed: 'Aplazada',
     join: 'Unirse en línea',
@@ -98,7 +99,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     track: 'المسار',
     language: 'اللغة',
     search: 'بحث',
-    all: 'الكل',
+    all: { day: 'الكل', track: 'الكل', lang: 'الكل' },
     clear: 'عرض كل الجلسات',
     // The counted noun agrees with the total: جلسة واحدة، جلستين، 3–10 جلسات، 11 جلسة وما فوق.
     shown: (n, total) =>
@@ -107,7 +108,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     noMatch: 'لا توجد جلسة تطابق عوامل التصفية هذه.',
     live: 'مباشر',
     now: 'الآن',
-    jumpToNow: 'انتقل إلى الآن',
+    jumpToNow: 'انتقل إلى الوقت الحالي',
     cancelled: 'أُلغيت',
     postponed: 'أُجّلت',
     join: 'انضم عبر الإنترنت',

@@ -111,7 +111,7 @@ export class CivicRecordings extends LitElement {
         : html`<label>
             ${label}
             <select @change=${(e: Event) => this.filter(key, (e.target as HTMLSelectElement).value)}>
-              <option value="">${t.all}</option>
+              <option value="">${t.all[key]}</option>
               ${values.map((v) => html`<option value=${v} ?selected=${v === this[key]}>${name(v)}</option>`)}
             </select>
           </label>`;

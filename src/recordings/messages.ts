@@ -4,7 +4,8 @@ import type { Catalog } from '../i18n/languages.js';
 export interface RecordingsMessages {
   search: string;
   language: string;
-  all: string;
+  /** The "any" choice of each filter: French agrees it with the filter's noun. */
+  all: Record<'language' | 'tag', string>;
   total: (n: string) => string;
   matching: (n: string, total: string) => string;
   more: (shown: string, total: string) => string;
@@ -23,7 +24,7 @@ export const messages: Catalog<RecordingsMessages> = {
   en: {
     search: 'Search',
     language: 'Language',
-    all: 'All',
+    all: { language: 'All', tag: 'All' },
     total: (n) => `Recordings: ${n}`,
     matching: (n, total) => `Found: ${n} of ${total}`,
     more: (shown, total) => `Show more (${shown} of ${total} shown)`,
@@ -40,7 +41,7 @@ export const messages: Catalog<RecordingsMessages> = {
   fr: {
     search: 'Rechercher',
     language: 'Langue',
-    all: 'Tous',
+    all: { language: 'Toutes', tag: 'Tous' },
     total: (n) => `Enregistrements\u202f: ${n}`,
     matching: (n, total) => `Résultats\u202f: ${n} sur ${total}`,
     more: (shown, total) => `Afficher plus (${shown} sur ${total} affichés)`,
@@ -57,7 +58,7 @@ export const messages: Catalog<RecordingsMessages> = {
   es: {
     search: 'Buscar',
     language: 'Idioma',
-    all: 'Todos',
+    all: { language: 'Todos', tag: 'Todos' },
     total: (n) => `Grabaciones: ${n}`,
     matching: (n, total) => `Resultados: ${n} de ${total}`,
     more: (shown, total) => `Mostrar más (${shown} de ${total} mostradas)`,
@@ -74,7 +75,7 @@ export const messages: Catalog<RecordingsMessages> = {
   ar: {
     search: 'بحث',
     language: 'اللغة',
-    all: 'الكل',
+    all: { language: 'الكل', tag: 'الكل' },
     total: (n) => `التسجيلات: ${n}`,
     matching: (n, total) => `النتائج: ${n} من ${total}`,
     more: (shown, total) => `عرض المزيد (${shown} من ${total})`,

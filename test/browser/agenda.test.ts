@@ -380,6 +380,14 @@ describe('<civic-agenda>', () => {
     expect(text($(ar, '.status [role=status]'))).to.equal('عُرضت 2 من 4 جلسات');
   });
 
+  it('agrees each filter’s "all" with its noun in French and Spanish', async () => {
+    const first = (el: HTMLElement) => $$(el, '.filters select').map((s) => (s as HTMLSelectElement).options[0]!.textContent);
+    const fr = await agenda(html`<civic-agenda src=${feedUrl()} lang="fr"></civic-agenda>`);
+    expect(first(fr)).to.deep.equal(['Tous', 'Tous', 'Toutes']); // jour, parcours, langue
+    const es = await agenda(html`<civic-agenda src=${feedUrl()} lang="es"></civic-agenda>`);
+    expect(first(es)).to.deep.equal(['Todos', 'Todas', 'Todos']); // día, línea temática, idioma
+  });
+
   it('passes axe while a session is live, in dark theme', async () => {
     const src = feedUrl();
     await settled(src);

@@ -328,6 +328,12 @@ describe('<civic-recordings>', () => {
     expect(item(fr, 'Apprendre entre villes').querySelector('h3')!.hasAttribute('lang')).to.be.false;
   });
 
+  it('agrees each filter’s "all" with its noun in French', async () => {
+    const el = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
+    const first = Array.from(el.shadowRoot!.querySelectorAll('select')).map((s) => s.options[0]!.textContent);
+    expect(first).to.deep.equal(['Toutes', 'Tous']); // langue, thèmes
+  });
+
   it('sets French colons apart with a narrow no-break space', async () => {
     // textContent as is: `text()` would fold the narrow no-break space into a plain one.
     const el = await widget((src) => html`<civic-recordings lang="fr" src=${src}></civic-recordings>`);
