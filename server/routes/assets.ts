@@ -33,6 +33,8 @@ export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, si
       index: 'index.html',
       wildcard: true,
       decorateReply: false,
+      // `/agenda` for a folder `agenda/`: its index.html with relative links that resolve (as /agenda/).
+      redirect: true,
       // @fastify/static serves dotfiles by default: a site folder copied from a CMS or a checkout
       // brings its .env, .htpasswd or .git/ along. Only .well-known is meant for the public.
       allowedPath: (pathname) => !pathname.split(/[/\\]/).some((part) => part.startsWith('.') && part !== '.well-known'),

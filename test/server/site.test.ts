@@ -77,4 +77,10 @@ describe('static site (--site)', () => {
       assert.ok(((await res.json()) as { error: { code: string } }).error.code, path);
     }
   });
+
+  it('redirects a folder without its slash to the folder', async () => {
+    const res = await get('/agenda?lang=fr');
+    assert.equal(res.status, 301);
+    assert.equal(res.headers.get('location'), '/agenda/?lang=fr');
+  });
 });
