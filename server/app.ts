@@ -23,7 +23,7 @@ export interface AppOptions {
   voteRatePerMinute?: number;
   /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
   adminToken?: string;
-  /** Take the client address from `X-Forwarded-For` (behind a load balancer). */
+  /** Take the client address from the last `X-Forwarded-For` entry (behind one load balancer). */
   trustProxy?: boolean;
   /** SSE heartbeat period; shorten it for proxies that drop streams idle for less than 30 s. */
   sseHeartbeatMs?: number;
@@ -40,7 +40,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    // One hop: the address the load balancer appended. Those before it are whatever the client sent,
+    // and trusting them would let anyone pick a new address per request and escape the vote rate limit.
+    // (A function: this Fastify reads a bare hop count as "trust nothing".)
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     // Strict types: `"choices": "a"` is an error, not a one-element array.
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
   });

@@ -308,6 +308,23 @@ describe('server options', () => {
     await server.close();
   });
 
+  it('with --trust-proxy, limits the address the load balancer saw, not one the client made up', async () => {
+    const server = await startServer({ demo: pollFeed() }, db, { voteRatePerMinute: 2, trustProxy: true });
+    try {
+      // A load balancer appends the peer address to whatever X-Forwarded-For the client sent.
+      const via = (client: string, claimed: string) => ({ 'x-forwarded-for': `${claimed}, ${client}` });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await postVote(server.origin, 'single', { voter: voterId(i), choices: ['a'] }, via('203.0.113.9', `10.0.0.${i}`))).status);
+      }
+      assert.deepEqual(statuses, [200, 200, 429, 429]);
+      const other = await postVote(server.origin, 'single', { voter: voterId(9), choices: ['a'] }, via('198.51.100.7', '10.0.0.1'));
+      assert.equal(other.status, 200, 'another client behind the same load balancer has its own allowance');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('allows only the configured CORS origins', async () => {
     const server = await startServer({ demo: pollFeed() }, db, { corsOrigins: ['https://city.example'] });
     const allowed = await fetch(`${server.origin}/api/polls/single`, { headers: { origin: 'https://city.example' } });
