@@ -6,7 +6,7 @@ import { FeedError, loadFeeds } from './feeds.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './polls.js';
 import { votesCsv } from './routes/admin.js';
-import { openStore } from './storage/store.js';
+import { openStore, StoreError } from './storage/store.js';
 
 const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
                     [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
@@ -113,10 +113,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
 
 export function run(argv: string[]): void {
   main(argv).catch((error: unknown) => {
-    const known = error instanceof UsageError || error instanceof FeedError || (error as { code?: string }).code === 'unknown-poll';
+    const usage = error instanceof UsageError || error instanceof FeedError || (error as { code?: string }).code === 'unknown-poll';
     console.error(`civic-widgets: ${(error as Error).message}`);
     if (error instanceof UsageError) console.error(`\n${USAGE}`);
-    if (!known) console.error(error);
-    process.exit(known ? 2 : 1);
+    // A store that cannot be opened is the operator's to fix, not a bug: the message says it all.
+    if (!usage && !(error instanceof StoreError)) console.error(error);
+    process.exit(usage ? 2 : 1);
   });
 }

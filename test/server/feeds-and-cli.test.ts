@@ -49,6 +49,39 @@ describe('feeds at start', () => {
   });
 });
 
+describe('store at start', () => {
+  const feeds = () => feedDir({ demo: pollFeed() });
+  const refused = (args: string[], env: Record<string, string>) =>
+    cli(args, env).then(
+      () => assert.fail('the server started'),
+      (error: { code: number; stderr: string }) => error,
+    );
+
+  it('names the SQLite file it cannot open, without a stack trace', async () => {
+    const { code, stderr } = await refused(['serve', '--feeds', feeds(), '--port', '0', '--db', '/nonexistent-dir/civic.db'], {});
+    assert.equal(code, 1);
+    assert.match(stderr, /^civic-widgets: cannot open the SQLite database \/nonexistent-dir\/civic\.db \(--db\): /);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('says that PostgreSQL refused, where, and never shows the password', async () => {
+    // Port 1: nothing listens there, so the connection is refused at once.
+    const env = { DATABASE_URL: 'postgres://civic:s3cret-pw@127.0.0.1:1/civic' };
+    for (const args of [['serve', '--feeds', feeds(), '--port', '0'], ['polls', 'list', '--feeds', feeds()]]) {
+      const { code, stderr } = await refused(args, env);
+      assert.equal(code, 1);
+      assert.match(stderr, /cannot use PostgreSQL at postgres:\/\/civic:\*\*\*@127\.0\.0\.1:1\/civic \(DATABASE_URL\): .*ECONNREFUSED/);
+      assert.doesNotMatch(stderr, /s3cret-pw/);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    }
+    for (const databaseUrl of ['civic:s3cret-pw@db', 'postgres://civic:s3cret-pw@[db/civic']) {
+      const invalid = await refused(['serve', '--feeds', feeds(), '--port', '0'], { DATABASE_URL: databaseUrl });
+      assert.match(invalid.stderr, /DATABASE_URL is not a PostgreSQL URL/);
+      assert.doesNotMatch(invalid.stderr, /s3cret-pw/);
+    }
+  });
+});
+
 describe('polls CLI on SQLite', () => {
   it('lists, closes, opens, exports and resets; a running server follows within a second', async () => {
     const db = testDatabase('sqlite');
