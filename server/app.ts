@@ -31,7 +31,8 @@ export interface AppOptions {
   sseHeartbeatMs?: number;
   /** The clock that opens and closes polls. */
   now?: () => number;
-  logger?: boolean;
+  /** Fastify's logger: the CLI logs warnings and errors (a 500's cause) to stdout. */
+  logger?: boolean | { level: string };
 }
 
 /** Generous: a whole office behind one NAT address may vote in the same minute. */

@@ -58,6 +58,8 @@ async function serve(values: Values): Promise<void> {
     voteRatePerMinute: voteRate,
     adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,
     trustProxy: values['trust-proxy'],
+    // Without a logger a 500 leaves no trace anywhere; warn and above are failures, not traffic.
+    logger: { level: 'warn' },
   });
   const address = await app.listen({ port, host: values.host });
   console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +79,36 @@ describe('store at start', () => {
       const invalid = await refused(['serve', '--feeds', feeds(), '--port', '0'], { DATABASE_URL: databaseUrl });
       assert.match(invalid.stderr, /DATABASE_URL is not a PostgreSQL URL/);
       assert.doesNotMatch(invalid.stderr, /s3cret-pw/);
+    }
+  });
+});
+
+describe('server errors', () => {
+  it('logs the cause of a 500, and answers it without the cause', async () => {
+    const db = testDatabase('sqlite');
+    const { origin, child } = await spawnServer(['serve', '--feeds', feedDir({ demo: pollFeed() }), '--db', db.sqliteFile, '--port', '0'], {
+      DATABASE_URL: '',
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    try {
+      // A real store failure: the table the vote needs is gone from under the server.
+      const other = new Database(db.sqliteFile);
+      other.exec('DROP TABLE votes');
+      other.close();
+      const res = await postVote(origin, 'single', { voter: voterId(), choices: ['a'] });
+      assert.equal(res.status, 500);
+      const text = await res.text();
+      assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'internal-error');
+      assert.doesNotMatch(text, /votes|sqlite/i, 'the visitor is not told about the database');
+      const deadline = Date.now() + 3000;
+      while (!output.includes('no such table: votes') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.match(output, /no such table: votes/, 'the operator can find out why');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await db.drop();
     }
   });
 });
