@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,12 +49,17 @@ async function serve(values: Values): Promise<void> {
   const voteRate = Number(values['vote-rate']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: expected 0..65535`);
   if (!Number.isInteger(voteRate) || voteRate < 1) throw new UsageError(`--vote-rate ${values['vote-rate']}: expected a whole number ≥ 1`);
+  const siteDir = values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site);
+  // A mistyped --site would otherwise start a server that answers 404 for every page.
+  if (siteDir && !(await stat(siteDir).then((found) => found.isDirectory(), () => false))) {
+    throw new UsageError(`--site ${values.site}: not a folder`);
+  }
   const catalog = await loadFeeds(resolve(values.feeds!), values.demo ? { anchorDates: Date.now() } : {});
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: resolve(values.db) });
   const app = await buildApp({
     catalog,
     store,
-    siteDir: values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site),
+    siteDir,
     corsOrigins: values['cors-origin'],
     voteRatePerMinute: voteRate,
     adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,

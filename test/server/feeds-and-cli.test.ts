@@ -40,6 +40,18 @@ describe('feeds at start', () => {
     assert.equal(Date.parse(catalog.polls.get('timed')!.poll.opensAt!), now - 90 * 60_000);
   });
 
+  it('refuses a --site folder that does not exist', async () => {
+    const dir = feedDir({ demo: pollFeed() });
+    const args = [join(ROOT, 'server/cli.ts'), 'serve', '--feeds', dir, '--port', '0', '--db', join(dir, 'civic.db'), '--site', join(dir, 'pubilc')];
+    // A server that starts anyway never exits by itself: the timeout turns that into a failure.
+    const started = run(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, DATABASE_URL: '' }, timeout: 10_000 });
+    await assert.rejects(started, (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr, /--site .*pubilc: not a folder/);
+      return true;
+    });
+  });
+
   it('stops the CLI with exit code 2 and the file name', async () => {
     const dir = feedDir({ broken: { version: 2 } });
     await assert.rejects(cli(['serve', '--feeds', dir, '--port', '0']), (error: { code: number; stderr: string }) => {
