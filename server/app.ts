@@ -1,6 +1,8 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApiError, errorBody } from './errors.js';
 import type { FeedCatalog } from './feeds.js';
 import { PollService } from './polls.js';
@@ -23,13 +25,14 @@ export interface AppOptions {
   voteRatePerMinute?: number;
   /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
   adminToken?: string;
-  /** Take the client address from `X-Forwarded-For` (behind a load balancer). */
+  /** Take the client address from the last `X-Forwarded-For` entry (behind one load balancer). */
   trustProxy?: boolean;
   /** SSE heartbeat period; shorten it for proxies that drop streams idle for less than 30 s. */
   sseHeartbeatMs?: number;
   /** The clock that opens and closes polls. */
   now?: () => number;
-  logger?: boolean;
+  /** Fastify's logger: the CLI logs warnings and errors (a 500's cause) to stdout. */
+  logger?: boolean | { level: string };
 }
 
 /** Generous: a whole office behind one NAT address may vote in the same minute. */
@@ -40,9 +43,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    // One hop: the address the load balancer appended. Those before it are whatever the client sent,
+    // and trusting them would let anyone pick a new address per request and escape the vote rate limit.
+    // (A function: this Fastify reads a bare hop count as "trust nothing".)
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     // Strict types: `"choices": "a"` is an error, not a one-element array.
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    // Fastify answers these itself, before any route, in its own shape: a URL that is not valid
+    // percent-encoding (`/api/polls/%`), and requests the HTTP parser cannot read.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+    clientErrorHandler,
   });
   const service = await PollService.create(options.catalog, options.store, options.now);
   const hub = new SseHub(service, options.sseHeartbeatMs);
@@ -78,7 +88,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function errorHandler(error: FastifyError, request: { log: { error(o: object): void } }, reply: { code(n: number): { send(b: unknown): unknown } }) {
+function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  // The client has gone: there is nobody to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'the request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'the request took too long to arrive']
+        : [400, 'the request is not valid HTTP'];
+  const body = JSON.stringify(errorBody('invalid-request', message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiError) return reply.code(error.statusCode).send(errorBody(error.code, error.message));
   if (error.validation) return reply.code(400).send(errorBody('invalid-request', error.message));
   const status = error.statusCode ?? 500;

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,7 +7,7 @@ import { FeedError, loadFeeds } from './feeds.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './polls.js';
 import { votesCsv } from './routes/admin.js';
-import { openStore } from './storage/store.js';
+import { openStore, StoreError } from './storage/store.js';
 
 const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
                     [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
@@ -48,16 +49,23 @@ async function serve(values: Values): Promise<void> {
   const voteRate = Number(values['vote-rate']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: expected 0..65535`);
   if (!Number.isInteger(voteRate) || voteRate < 1) throw new UsageError(`--vote-rate ${values['vote-rate']}: expected a whole number ≥ 1`);
+  const siteDir = values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site);
+  // A mistyped --site would otherwise start a server that answers 404 for every page.
+  if (siteDir && !(await stat(siteDir).then((found) => found.isDirectory(), () => false))) {
+    throw new UsageError(`--site ${values.site}: not a folder`);
+  }
   const catalog = await loadFeeds(resolve(values.feeds!), values.demo ? { anchorDates: Date.now() } : {});
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: resolve(values.db) });
   const app = await buildApp({
     catalog,
     store,
-    siteDir: values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site),
+    siteDir,
     corsOrigins: values['cors-origin'],
     voteRatePerMinute: voteRate,
     adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,
     trustProxy: values['trust-proxy'],
+    // Without a logger a 500 leaves no trace anywhere; warn and above are failures, not traffic.
+    logger: { level: 'warn' },
   });
   const address = await app.listen({ port, host: values.host });
   console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);
@@ -113,10 +121,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
 
 export function run(argv: string[]): void {
   main(argv).catch((error: unknown) => {
-    const known = error instanceof UsageError || error instanceof FeedError || (error as { code?: string }).code === 'unknown-poll';
+    const usage = error instanceof UsageError || error instanceof FeedError || (error as { code?: string }).code === 'unknown-poll';
     console.error(`civic-widgets: ${(error as Error).message}`);
     if (error instanceof UsageError) console.error(`\n${USAGE}`);
-    if (!known) console.error(error);
-    process.exit(known ? 2 : 1);
+    // A store that cannot be opened is the operator's to fix, not a bug: the message says it all.
+    if (!usage && !(error instanceof StoreError)) console.error(error);
+    process.exit(usage ? 2 : 1);
   });
 }

@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { ApiError } from '../errors.js';
 import { etagOf, type FeedCatalog } from '../feeds.js';
 import { packageRoot } from '../package-root.js';
@@ -26,7 +26,26 @@ export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, si
   });
 
   if (siteDir) {
-    await app.register(fastifyStatic, { root: siteDir, prefix: '/', index: 'index.html', wildcard: true, decorateReply: false });
+    const realRoot = await realpath(siteDir).catch(() => siteDir);
+    await app.register(fastifyStatic, {
+      root: siteDir,
+      prefix: '/',
+      index: 'index.html',
+      wildcard: true,
+      decorateReply: false,
+      // `/agenda` for a folder `agenda/`: its index.html with relative links that resolve (as /agenda/).
+      redirect: true,
+      // @fastify/static serves dotfiles by default: a site folder copied from a CMS or a checkout
+      // brings its .env, .htpasswd or .git/ along. Only .well-known is meant for the public.
+      allowedPath: (pathname) => !pathname.split(/[/\\]/).some((part) => part.startsWith('.') && part !== '.well-known'),
+      // A symlink inside the folder may point anywhere on the disk; serve only what lies inside.
+      onFile: async (path) => {
+        const real = await realpath(path);
+        if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+          throw new ApiError(404, 'not-found', 'nothing at this path');
+        }
+      },
+    });
     return;
   }
   app.get('/', async () => ({

@@ -42,11 +42,26 @@ export interface Store {
 
 export const EMPTY_TALLY: PollTally = { totals: {}, voters: 0, updatedAt: null };
 
+/** The store could not be opened: the message names it (without a password) and says why. */
+export class StoreError extends Error {}
+
 export async function openStore(options: { databaseUrl?: string; sqliteFile: string }): Promise<Store> {
   if (options.databaseUrl) {
+    const url = URL.canParse(options.databaseUrl) ? new URL(options.databaseUrl) : undefined;
+    if (url?.protocol !== 'postgres:' && url?.protocol !== 'postgresql:') {
+      // The text may hold a password: never repeat it.
+      throw new StoreError('DATABASE_URL is not a PostgreSQL URL (expected postgres://user:password@host/database)');
+    }
+    if (url.password) url.password = '***';
+    url.searchParams.delete('schema');
+    const where = url.href;
     const { PostgresStore } = await import('./postgres.js');
-    return PostgresStore.open(options.databaseUrl);
+    return PostgresStore.open(options.databaseUrl).catch((error: Error) => {
+      throw new StoreError(`cannot use PostgreSQL at ${where} (DATABASE_URL): ${error.message}`);
+    });
   }
   const { SqliteStore } = await import('./sqlite.js');
-  return SqliteStore.open(options.sqliteFile);
+  return SqliteStore.open(options.sqliteFile).catch((error: Error) => {
+    throw new StoreError(`cannot open the SQLite database ${options.sqliteFile} (--db): ${error.message}`);
+  });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COALESCE_MS } from '../../server/sse.js';
@@ -306,6 +307,49 @@ describe('server options', () => {
     assert.equal(((await last!.json()) as { error: { code: string } }).error.code, 'rate-limited');
     assert.equal((await fetch(`${server.origin}/api/polls/single`)).status, 200, 'reads are not limited');
     await server.close();
+  });
+
+  it('with --trust-proxy, limits the address the load balancer saw, not one the client made up', async () => {
+    const server = await startServer({ demo: pollFeed() }, db, { voteRatePerMinute: 2, trustProxy: true });
+    try {
+      // A load balancer appends the peer address to whatever X-Forwarded-For the client sent.
+      const via = (client: string, claimed: string) => ({ 'x-forwarded-for': `${claimed}, ${client}` });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await postVote(server.origin, 'single', { voter: voterId(i), choices: ['a'] }, via('203.0.113.9', `10.0.0.${i}`))).status);
+      }
+      assert.deepEqual(statuses, [200, 200, 429, 429]);
+      const other = await postVote(server.origin, 'single', { voter: voterId(9), choices: ['a'] }, via('198.51.100.7', '10.0.0.1'));
+      assert.equal(other.status, 200, 'another client behind the same load balancer has its own allowance');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers what Fastify rejects before routing in the error shape too', async () => {
+    const server = await startServer({ demo: pollFeed() }, db);
+    try {
+      for (const path of ['/api/polls/%', '/feeds/%E0%A4%A', '/%']) {
+        const res = await fetch(`${server.origin}${path}`);
+        assert.equal(res.status, 400, path);
+        assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'invalid-request', path);
+      }
+      const { port } = new URL(server.origin);
+      const rawAnswer = (request: string) =>
+        new Promise<string>((resolve, reject) => {
+          let text = '';
+          const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+          socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('close', () => resolve(text)).on('error', reject);
+        });
+      const malformed = await rawAnswer('POST /api/polls/single/votes HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n\r\n');
+      assert.match(malformed, /^HTTP\/1\.1 400 /);
+      assert.equal((JSON.parse(malformed.split('\r\n\r\n')[1]!) as { error: { code: string } }).error.code, 'invalid-request');
+      const huge = await rawAnswer(`GET /api/polls/single HTTP/1.1\r\nHost: x\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`);
+      assert.match(huge, /^HTTP\/1\.1 431 /);
+      assert.equal((JSON.parse(huge.split('\r\n\r\n')[1]!) as { error: { code: string } }).error.code, 'invalid-request');
+    } finally {
+      await server.close();
+    }
   });
 
   it('allows only the configured CORS origins', async () => {

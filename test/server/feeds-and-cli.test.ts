@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,18 @@ describe('feeds at start', () => {
     assert.equal(Date.parse(catalog.polls.get('timed')!.poll.opensAt!), now - 90 * 60_000);
   });
 
+  it('refuses a --site folder that does not exist', async () => {
+    const dir = feedDir({ demo: pollFeed() });
+    const args = [join(ROOT, 'server/cli.ts'), 'serve', '--feeds', dir, '--port', '0', '--db', join(dir, 'civic.db'), '--site', join(dir, 'pubilc')];
+    // A server that starts anyway never exits by itself: the timeout turns that into a failure.
+    const started = run(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, DATABASE_URL: '' }, timeout: 10_000 });
+    await assert.rejects(started, (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr, /--site .*pubilc: not a folder/);
+      return true;
+    });
+  });
+
   it('stops the CLI with exit code 2 and the file name', async () => {
     const dir = feedDir({ broken: { version: 2 } });
     await assert.rejects(cli(['serve', '--feeds', dir, '--port', '0']), (error: { code: number; stderr: string }) => {
@@ -46,6 +59,69 @@ describe('feeds at start', () => {
       assert.match(error.stderr, /broken\.json: version: expected 1/);
       return true;
     });
+  });
+});
+
+describe('store at start', () => {
+  const feeds = () => feedDir({ demo: pollFeed() });
+  const refused = (args: string[], env: Record<string, string>) =>
+    cli(args, env).then(
+      () => assert.fail('the server started'),
+      (error: { code: number; stderr: string }) => error,
+    );
+
+  it('names the SQLite file it cannot open, without a stack trace', async () => {
+    const { code, stderr } = await refused(['serve', '--feeds', feeds(), '--port', '0', '--db', '/nonexistent-dir/civic.db'], {});
+    assert.equal(code, 1);
+    assert.match(stderr, /^civic-widgets: cannot open the SQLite database \/nonexistent-dir\/civic\.db \(--db\): /);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('says that PostgreSQL refused, where, and never shows the password', async () => {
+    // Port 1: nothing listens there, so the connection is refused at once.
+    const env = { DATABASE_URL: 'postgres://civic:s3cret-pw@127.0.0.1:1/civic' };
+    for (const args of [['serve', '--feeds', feeds(), '--port', '0'], ['polls', 'list', '--feeds', feeds()]]) {
+      const { code, stderr } = await refused(args, env);
+      assert.equal(code, 1);
+      assert.match(stderr, /cannot use PostgreSQL at postgres:\/\/civic:\*\*\*@127\.0\.0\.1:1\/civic \(DATABASE_URL\): .*ECONNREFUSED/);
+      assert.doesNotMatch(stderr, /s3cret-pw/);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    }
+    for (const databaseUrl of ['civic:s3cret-pw@db', 'postgres://civic:s3cret-pw@[db/civic']) {
+      const invalid = await refused(['serve', '--feeds', feeds(), '--port', '0'], { DATABASE_URL: databaseUrl });
+      assert.match(invalid.stderr, /DATABASE_URL is not a PostgreSQL URL/);
+      assert.doesNotMatch(invalid.stderr, /s3cret-pw/);
+    }
+  });
+});
+
+describe('server errors', () => {
+  it('logs the cause of a 500, and answers it without the cause', async () => {
+    const db = testDatabase('sqlite');
+    const { origin, child } = await spawnServer(['serve', '--feeds', feedDir({ demo: pollFeed() }), '--db', db.sqliteFile, '--port', '0'], {
+      DATABASE_URL: '',
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    try {
+      // A real store failure: the table the vote needs is gone from under the server.
+      const other = new Database(db.sqliteFile);
+      other.exec('DROP TABLE votes');
+      other.close();
+      const res = await postVote(origin, 'single', { voter: voterId(), choices: ['a'] });
+      assert.equal(res.status, 500);
+      const text = await res.text();
+      assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'internal-error');
+      assert.doesNotMatch(text, /votes|sqlite/i, 'the visitor is not told about the database');
+      const deadline = Date.now() + 3000;
+      while (!output.includes('no such table: votes') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.match(output, /no such table: votes/, 'the operator can find out why');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await db.drop();
+    }
   });
 });
 
