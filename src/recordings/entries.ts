@@ -30,10 +30,6 @@ export function formatList(values: string[], lang: string): string {
   return intl(Intl.ListFormat, lang, {}).format(values);
 }
 
-export function formatCount(n: number, lang: string): string {
-  return intl(Intl.NumberFormat, lang, {}).format(n);
-}
-
 /**
  * The feed's recordings (only `onlySession`'s when given) in the visitor's language and zone,
  * newest first, or in programme order of their sessions when `bySession`.
