@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ApiError } from '../errors.js';
 import { etagOf } from '../feeds.js';
 import type { PollService } from '../polls.js';
 import type { SseHub } from '../sse.js';
@@ -54,7 +55,9 @@ export function pollRoutes(app: FastifyInstance, service: PollService, hub: SseH
 
   app.get<PollRequest>(
     '/api/polls/:id/stream',
-    { schema: { params, querystring: voterQuery }, preValidation: knownPoll },
+    // Fastify would answer HEAD with this handler: headers, then a stream that never ends and never
+    // carries a byte, so a link checker or monitoring probe hangs. HEAD gets a 405 below instead.
+    { schema: { params, querystring: voterQuery }, preValidation: knownPoll, exposeHeadRoute: false },
     async (request, reply) => {
       reply.hijack();
       reply.raw.writeHead(200, {
@@ -75,4 +78,9 @@ export function pollRoutes(app: FastifyInstance, service: PollService, hub: SseH
       }
     },
   );
+
+  app.head('/api/polls/:id/stream', async (_request, reply) => {
+    reply.header('Allow', 'GET');
+    throw new ApiError(405, 'method-not-allowed', 'the stream answers GET only');
+  });
 }

@@ -272,6 +272,13 @@ for (const kind of storeKinds()) {
       assert.equal((await fetch(url('/api/admin/polls/nope/close'), { method: 'POST', headers: admin })).status, 404);
     });
 
+    it('answers HEAD on a stream at once instead of holding it open with no body', async () => {
+      // A HEAD can't carry events: a monitoring probe or link checker would otherwise wait forever.
+      const res = await fetch(url(`/api/polls/multi/stream?voter=${voterId(9)}`), { method: 'HEAD', signal: AbortSignal.timeout(2000) });
+      assert.equal(res.status, 405);
+      assert.equal(res.headers.get('allow'), 'GET');
+    });
+
     it('answers unknown routes with the error shape', async () => {
       const res = await fetch(url('/api/nothing'));
       assert.equal(res.status, 404);
