@@ -1,6 +1,6 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Session, Speaker } from '../feed/types.js';
-import { intl, languageName } from '../i18n/intl.js';
+import { languageName, listFormat } from '../i18n/intl.js';
 import { searchable } from '../i18n/search.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
@@ -73,7 +73,7 @@ export interface AgendaView {
  * costly part (grouping, Intl formatting, search text) is done here, not in `render()`.
  */
 export function buildAgendaView(feed: Feed, lang: string, zone: string, languagesPrefix: string): AgendaView {
-  const list = intl(Intl.ListFormat, lang, { type: 'conjunction' });
+  const list = listFormat(lang);
   const languages = feed.languages ?? [];
   const text = (value: Parameters<typeof localize>[0]) => localize(value, lang, languages);
   const speakersById = new Map((feed.speakers ?? []).map((s) => [s.id, s]));

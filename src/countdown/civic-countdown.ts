@@ -6,6 +6,7 @@ import { pickSession, sessionPhase, type SessionPhase } from '../feed/select.js'
 import { localize } from '../feed/text.js';
 import type { Session } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
+import { numberFormat, unitFormat } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
@@ -13,7 +14,7 @@ import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
 import { formatDate, formatShortDate, formatTimeWithZone, localTimeZone, resolveTimeZone, zoneCity } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
-import { countdownParts, numberFormat, spokenDuration, unitFormat, UNITS, type CountdownParts } from './countdown-parts.js';
+import { countdownParts, spokenDuration, UNITS, type CountdownParts } from './countdown-parts.js';
 import { CountdownEndEvent, CountdownStartEvent } from './events.js';
 import { countdownMessages } from './messages.js';
 import { countdownStyles } from './styles.js';

@@ -1,4 +1,4 @@
-import { intl } from '../i18n/intl.js';
+import { listFormat, unitFormat } from '../i18n/intl.js';
 
 /** A remaining duration split into whole days, hours, minutes and seconds. */
 export interface CountdownParts {
@@ -26,16 +26,6 @@ export function countdownParts(ms: number): CountdownParts {
   return { days, hours, minutes, seconds: s - minutes * 60 };
 }
 
-/** "2 days", "2 j", "يومان": plurals and word order from Intl, in every language. */
-export function unitFormat(lang: string, unit: CountdownUnit, display: 'long' | 'narrow'): Intl.NumberFormat {
-  return numberFormat(lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: display });
-}
-
-/** A cached Intl.NumberFormat; plain numbers without `options`. */
-export function numberFormat(lang: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return intl(Intl.NumberFormat, lang, options);
-}
-
 /**
  * The words a screen reader hears: "2 days, 3 hours and 5 minutes". Zero units are left out, and
  * seconds are only named in the last minute, since the sentence is read once, not every second.
@@ -44,7 +34,7 @@ export function spokenDuration(parts: CountdownParts, lang: string): string {
   const named = UNITS.filter((unit) => parts[unit] > 0 && (unit !== 'seconds' || parts.days + parts.hours + parts.minutes === 0));
   const words = named.map((unit) => unitFormat(lang, unit, 'long').format(parts[unit]));
   try {
-    return intl(Intl.ListFormat, lang, { type: 'conjunction' }).format(words);
+    return listFormat(lang).format(words);
   } catch {
     return words.join(', ');
   }

@@ -1,4 +1,4 @@
-import { intl } from './intl.js';
+import { intl, numberFormat } from './intl.js';
 
 /**
  * A number as a sentence needs it: written the language's way (Arabic-Indic digits for `ar-EG`) and
@@ -13,7 +13,7 @@ export interface Count {
 export function count(value: number, lang: string): Count {
   return {
     value,
-    text: intl(Intl.NumberFormat, lang, {}).format(value),
+    text: numberFormat(lang).format(value),
     plural: intl(Intl.PluralRules, lang, {}).select(value),
   };
 }

@@ -8,7 +8,7 @@ import { localize } from '../feed/text.js';
 import type { Feed, Poll } from '../feed/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
-import { intl } from '../i18n/intl.js';
+import { numberFormat } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { clock } from '../time/clock.js';
@@ -275,8 +275,8 @@ export class CivicPoll extends LitElement {
 
   private renderResults(view: View, snapshot: PollSnapshot, t: PollMessages): TemplateResult {
     const lang = this.locale.lang;
-    const number = intl(Intl.NumberFormat, lang, {});
-    const percent = intl(Intl.NumberFormat, lang, { style: 'percent' });
+    const number = numberFormat(lang);
+    const percent = numberFormat(lang, { style: 'percent' });
     const rows = view.poll.groups.map((group) => ({
       title: this.text(view, group.title),
       lang: this.textLang(view, group.title),

@@ -8,8 +8,8 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import type { Text } from '../feed/types.js';
 import { captionFor } from './embed-url.js';
-import { describe, formatList, recordingEntries, type Entry } from './entries.js';
-import { languageName } from '../i18n/intl.js';
+import { describe, recordingEntries, type Entry } from './entries.js';
+import { languageName, listFormat } from '../i18n/intl.js';
 import { RecordingPlayEvent } from './events.js';
 import { filterRecordings } from './filter.js';
 import { messages, type RecordingsMessages } from './messages.js';
@@ -148,7 +148,7 @@ export class CivicRecordings extends LitElement {
 
   private renderItems(entries: Entry[], t: RecordingsMessages) {
     const { ui } = this.locale;
-    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}${commonMessages[ui].colon} ${formatList(values, this.locale.lang)}</p>` : nothing);
+    const meta = (label: string, values: string[]) => (values.length ? html`<p class="meta">${label}${commonMessages[ui].colon} ${listFormat(this.locale.lang).format(values)}</p>` : nothing);
     return html`<ul class="list">
       ${entries.map((e) => {
         const r = e.recording;

@@ -1,5 +1,5 @@
 import { DURATION } from '../feed/patterns.js';
-import { intl } from '../i18n/intl.js';
+import { intl, unitFormat } from '../i18n/intl.js';
 
 /** Hours, minutes and seconds of an ISO 8601 duration (`PT1H58M`, `P1DT2H`); days fold into hours. */
 export function parseDuration(iso: string | undefined): { hours: number; minutes: number; seconds: number } | undefined {
@@ -22,7 +22,7 @@ function formatter(lang: string): DurationFormatter {
   return {
     format: (parts) =>
       Object.entries(parts)
-        .map(([unit, value]) => intl(Intl.NumberFormat, lang, { style: 'unit', unit: unit.slice(0, -1), unitDisplay: 'short' }).format(value))
+        .map(([unit, value]) => unitFormat(lang, unit, 'short').format(value))
         .join(' '),
   };
 }

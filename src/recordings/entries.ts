@@ -1,6 +1,5 @@
 import { localize } from '../feed/text.js';
 import type { Feed, Recording, Session } from '../feed/types.js';
-import { intl } from '../i18n/intl.js';
 import { primaryLanguage } from '../i18n/languages.js';
 import { searchable } from '../i18n/search.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
@@ -23,11 +22,6 @@ export interface Entry extends Filterable {
   duration?: string;
   speakers: string[];
   embed?: string;
-}
-
-/** "English and Spanish", "anglais et espagnol": as the language joins lists. */
-export function formatList(values: string[], lang: string): string {
-  return intl(Intl.ListFormat, lang, {}).format(values);
 }
 
 /**
