@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
@@ -295,7 +294,7 @@ export class CivicPoll extends LitElement {
             ${group.options.map(
               (row) => html`<div class="row" part="item">
                 <span lang=${row.lang} dir="auto">${row.text}</span><span class="count">${row.count} · ${row.percent}</span>
-                <div class="bar" part="bar"><div class="fill" style=${styleMap({ '--share': String(row.share) })}></div></div>
+                <div class="bar" part="bar"><div class="fill" .style=${`--share:${row.share}`}></div></div>
               </div>`,
             )}`,
         )}

@@ -354,6 +354,11 @@ describe('civic-poll', () => {
     const percent = new Intl.NumberFormat('en-US', { style: 'percent' });
     expect(rows[0]).to.equal(`2 · ${percent.format(2 / 3)}`);
     expect(rows[3]).to.equal(`1 · ${percent.format(1 / 3)}`);
+    // Each bar is as long as its share of the track.
+    const widths = $$(el, '.results .fill').map((fill) => fill.getBoundingClientRect().width / fill.parentElement!.getBoundingClientRect().width);
+    expect(widths[0]).to.be.closeTo(2 / 3, 0.01);
+    expect(widths[3]).to.be.closeTo(1 / 3, 0.01);
+    expect(widths[1]).to.equal(0);
     expect(seen.at(-1)!.totals).to.deep.equal(api.totals());
     expect(seen.at(-1)!.voters).to.equal(3);
     expect(status(el)).to.equal('');

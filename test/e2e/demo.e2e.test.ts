@@ -231,6 +231,15 @@ describe('demo site end to end', { skip }, () => {
       await page.waitForLoadState('networkidle');
       assert.deepEqual([...feedRequests.keys()].sort(), report.feeds);
       for (const feed of report.feeds) assert.equal(feedRequests.get(feed), 1, `${feed} was requested ${feedRequests.get(feed) ?? 0} times`);
+
+      // A vote (to the first origin's poll API) draws the result bars for the first time: their
+      // widths must not need an inline style attribute, which style-src 'self' blocks.
+      const poll = page.locator('civic-poll');
+      await poll.locator('input[type=checkbox]').first().check();
+      await poll.locator('button[part=button]', { hasText: 'Vote' }).click();
+      await poll.locator('.results .fill').first().waitFor();
+      const width = await poll.locator('.results .fill').first().evaluate((fill) => fill.getBoundingClientRect().width);
+      assert.ok(width > 0, `the voted option's bar is ${width} px wide`);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
