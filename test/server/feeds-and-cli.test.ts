@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { loadFeeds } from '../../server/feeds.js';
-import { feedDir, pollFeed, postVote, ROOT, spawnServer, SseReader, testDatabase, voterId } from './support.js';
+import { feedDir, pollFeed, postVote, ROOT, spawnServer, SseReader, testDatabase, voterId, waitUntil } from './support.js';
 
 const run = promisify(execFile);
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
@@ -114,8 +114,7 @@ describe('server errors', () => {
       const text = await res.text();
       assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'internal-error');
       assert.doesNotMatch(text, /votes|sqlite/i, 'the visitor is not told about the database');
-      const deadline = Date.now() + 3000;
-      while (!output.includes('no such table: votes') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntil(() => output.includes('no such table: votes'), 3000);
       assert.match(output, /no such table: votes/, 'the operator can find out why');
     } finally {
       child.kill('SIGTERM');

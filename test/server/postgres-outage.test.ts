@@ -3,7 +3,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { StoreChange } from '../../server/storage/store.js';
 import { openStore, type Store } from '../../server/storage/store.js';
-import { storeKinds, testDatabase, voterId, type TestDatabase } from './support.js';
+import { storeKinds, testDatabase, voterId, waitUntil, type TestDatabase } from './support.js';
 
 const postgres = storeKinds().includes('postgres');
 
@@ -44,18 +44,6 @@ class Outage {
   }
 }
 
-function until<T>(seen: T[], test: (item: T) => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (seen.some(test)) resolve();
-      else if (Date.now() > deadline) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(check, 50);
-    };
-    check();
-  });
-}
-
 describe('PostgreSQL store through an outage', { skip: !postgres && 'DATABASE_URL_TEST is not set' }, () => {
   let db: TestDatabase;
   let outage: Outage;
@@ -87,10 +75,14 @@ describe('PostgreSQL store through an outage', { skip: !postgres && 'DATABASE_UR
     await new Promise((resolve) => setTimeout(resolve, 4000));
     assert.ok(!heard.some((change) => change.kind === 'external'), 'no reconnection while PostgreSQL is unreachable');
     outage.restore();
-    await until(heard, (change) => change.kind === 'external', 10_000, 'the listener to reconnect and ask for a refresh');
+    const refreshed = () => heard.some((change) => change.kind === 'external');
+    await waitUntil(refreshed, 10_000);
+    assert.ok(refreshed(), 'the listener reconnected and asked for a refresh');
 
     const voter = voterId(7);
     await direct.vote('after-outage', voter, ['a']);
-    await until(heard, (change) => change.kind === 'vote' && change.pollId === 'after-outage', 3000, 'a vote made elsewhere');
+    const heardVote = () => heard.some((change) => change.kind === 'vote' && change.pollId === 'after-outage');
+    await waitUntil(heardVote, 3000);
+    assert.ok(heardVote(), 'a vote made through another connection is heard again');
   });
 });

@@ -6,7 +6,7 @@ import { loadFeeds } from '../../server/feeds.js';
 import { PollService } from '../../server/polls.js';
 import { SseHub } from '../../server/sse.js';
 import { openStore, type Store } from '../../server/storage/store.js';
-import { feedDir, pollFeed, SseReader, testDatabase, type TestDatabase } from './support.js';
+import { feedDir, pollFeed, SseReader, testDatabase, waitUntil, type TestDatabase } from './support.js';
 
 // The hub on a bare HTTP server: its stream count is not visible through the app.
 describe('SSE hub', () => {
@@ -40,8 +40,7 @@ describe('SSE hub', () => {
     await Promise.all(readers.map((reader) => reader.waitFor(1)));
     assert.equal(hub.streams, 20);
     readers.forEach((reader) => reader.close());
-    const deadline = Date.now() + 2000;
-    while (hub.streams > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(() => hub.streams === 0, 2000);
     assert.equal(hub.streams, 0);
     hub.close();
     server.close();

@@ -117,6 +117,12 @@ export async function startServer(
   };
 }
 
+/** Waits until `done()` holds or `ms` have passed; the caller's assertion then says what was missing. */
+export async function waitUntil(done: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 export function voterId(n = 0): string {
   return `voter-${n.toString().padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
 }
