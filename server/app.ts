@@ -4,8 +4,8 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApiError, errorBody } from './errors.js';
-import type { FeedCatalog } from './feeds.js';
-import { PollService } from './polls.js';
+import type { FeedCatalog } from './feed-catalog.js';
+import { PollService } from './poll-service.js';
 import { adminRoutes } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
 import { feedRoutes } from './routes/feeds.js';

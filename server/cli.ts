@@ -3,9 +3,9 @@ import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp, DEFAULT_VOTE_RATE } from './app.js';
-import { FeedError, loadFeeds } from './feeds.js';
+import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
-import { PollService } from './polls.js';
+import { PollService } from './poll-service.js';
 import { votesCsv } from './routes/admin.js';
 import { openStore, StoreError } from './storage/store.js';
 

@@ -1,14 +1,16 @@
+import type { ApiErrorBody, ApiErrorCode } from '../src/contract/errors.js';
+
 /** An answer in the API's error shape, `{ error: { code, message } }`. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);
   }
 }
 
-export function errorBody(code: string, message: string): { error: { code: string; message: string } } {
+export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
   return { error: { code, message } };
 }

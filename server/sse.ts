@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { Poll } from '../src/feed/types.js';
-import type { PollService } from './polls.js';
-import { nextTransition, resultsVisible, snapshot } from './poll-rules.js';
+import type { Poll } from '../src/contract/types.js';
+import type { PollService } from './poll-service.js';
+import { nextTransition, resultsVisible, snapshot } from '../src/contract/poll-rules.js';
 import type { StoreChange } from './storage/store.js';
 
 /** At most ~4 `totals` events per second per poll, however fast votes arrive. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import learningForum from '../test/fixtures/feeds/learning-forum.json';
-import { shiftFeedDates } from '../src/feed/shift-dates.js';
+import { shiftFeedDates } from '../server/shift-dates.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 
 /**

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { localize } from '../../src/feed/text.js';
+import { localize } from '../../src/contract/text.js';
 import { ApiError } from '../errors.js';
-import type { PollExport, PollService } from '../polls.js';
+import type { PollExport, PollService } from '../poll-service.js';
 
 const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 128 } } } as const;
 const exportQuery = { type: 'object', properties: { format: { type: 'string', enum: ['json', 'csv'] } } } as const;

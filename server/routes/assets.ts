@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ApiError } from '../errors.js';
-import { etagOf, type FeedCatalog } from '../feeds.js';
+import { etagOf, type FeedCatalog } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
 
 /** The single-file bundle at `/civic-widgets.js`, and the site (or a small index) at `/`. */

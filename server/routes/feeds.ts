@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../errors.js';
-import type { FeedCatalog } from '../feeds.js';
+import type { FeedCatalog } from '../feed-catalog.js';
 
 export function feedRoutes(app: FastifyInstance, catalog: FeedCatalog): void {
   app.get<{ Params: { file: string } }>(

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { VOTER_ID } from '../../src/contract/patterns.js';
 import { ApiError } from '../errors.js';
-import { etagOf } from '../feeds.js';
-import type { PollService } from '../polls.js';
+import { etagOf } from '../feed-catalog.js';
+import type { PollService } from '../poll-service.js';
 import type { SseHub } from '../sse.js';
 
-export const VOTER = '^[A-Za-z0-9_-]{8,64}$';
+const VOTER = VOTER_ID;
 
 const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 128 } } } as const;
 const voterQuery = { type: 'object', properties: { voter: { type: 'string', pattern: VOTER } } } as const;

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Override, PollTally } from '../poll-rules.js';
-import { sameChoices } from '../poll-rules.js';
+import type { Override, PollTally } from '../../src/contract/poll-rules.js';
+import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
@@ -89,12 +89,10 @@ export class PostgresStore implements Store {
         const key = `${ballot.pollId}\n${ballot.voter}`;
         const before = current.get(key);
         if (before && sameChoices(before, ballot.choices)) return false;
-        const bump = (option: string, by: number) => {
+        for (const [option, by] of ballotDelta(before, ballot.choices)) {
           const tallyKey = `${ballot.pollId}\n${option}`;
           deltas.set(tallyKey, (deltas.get(tallyKey) ?? 0) + by);
-        };
-        for (const option of before ?? []) if (!ballot.choices.includes(option)) bump(option, -1);
-        for (const option of ballot.choices) if (!before?.includes(option)) bump(option, 1);
+        }
         if (!before) newVoters.set(ballot.pollId, (newVoters.get(ballot.pollId) ?? 0) + 1);
         current.set(key, ballot.choices);
         written.set(key, ballot);

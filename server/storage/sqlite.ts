@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Override, PollTally } from '../poll-rules.js';
-import { sameChoices } from '../poll-rules.js';
+import type { Override, PollTally } from '../../src/contract/poll-rules.js';
+import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
@@ -87,12 +87,11 @@ export class SqliteStore implements Store {
     // Runs inside batchTx's transaction.
     this.voteTx = (pollId: string, voter: string, choices: readonly string[]): boolean => {
       const row = s.choices.get(pollId, voter);
-      const before: string[] = row ? JSON.parse(row.choices) : [];
-      if (row && sameChoices(before, choices)) return false;
+      const before: string[] | undefined = row ? JSON.parse(row.choices) : undefined;
+      if (before && sameChoices(before, choices)) return false;
       const now = new Date().toISOString();
       s.upsertVote.run(pollId, voter, JSON.stringify(choices), now);
-      for (const option of before) if (!choices.includes(option)) s.addTally.run(pollId, option, -1);
-      for (const option of choices) if (!before.includes(option)) s.addTally.run(pollId, option, 1);
+      for (const [option, by] of ballotDelta(before, choices)) s.addTally.run(pollId, option, by);
       s.touchPoll.run(pollId, row ? 0 : 1, now);
       return true;
     };

@@ -1,4 +1,4 @@
-import type { Override, PollTally } from '../poll-rules.js';
+import type { Override, PollTally } from '../../src/contract/poll-rules.js';
 
 export interface VoteRecord {
   voter: string;

@@ -1,5 +1,5 @@
-import { localize } from '../feed/text.js';
-import type { Feed, Session, Speaker } from '../feed/types.js';
+import { localize } from '../contract/text.js';
+import type { Feed, Session, Speaker } from '../contract/types.js';
 import { languageName, listFormat } from '../i18n/intl.js';
 import { searchable } from '../i18n/search.js';
 import { textLanguage } from '../i18n/text-language.js';

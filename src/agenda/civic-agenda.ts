@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { sessionPhase } from '../feed/select.js';
-import type { Feed } from '../feed/types.js';
+import type { Feed } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
 import { LocaleController } from '../i18n/locale-controller.js';

@@ -1,4 +1,4 @@
-import type { Session } from '../feed/types.js';
+import type { Session } from '../contract/types.js';
 
 /** The session went live while the countdown was on the page. */
 export class CountdownStartEvent extends Event {

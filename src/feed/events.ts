@@ -1,5 +1,5 @@
 import type { FeedError } from './store.js';
-import type { Feed } from './types.js';
+import type { Feed } from '../contract/types.js';
 
 /** The feed was loaded or changed. */
 export class FeedLoadEvent extends Event {

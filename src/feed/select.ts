@@ -1,4 +1,4 @@
-import type { Feed, Poll, Session } from './types.js';
+import type { Feed, Poll, Session } from '../contract/types.js';
 
 export type SessionPhase = 'upcoming' | 'live' | 'ended';
 

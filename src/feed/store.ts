@@ -1,6 +1,6 @@
 import { recordServerDate, clock } from '../time/clock.js';
-import type { Feed } from './types.js';
-import { formatIssue, validateFeed } from './validate.js';
+import type { Feed } from '../contract/types.js';
+import { formatIssue, validateFeed } from '../contract/validate.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
 export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'content-type' | 'json' | 'schema' | 'too-large';

@@ -1,5 +1,5 @@
-import { localize } from '../feed/text.js';
-import type { Text } from '../feed/types.js';
+import { localize } from '../contract/text.js';
+import type { Text } from '../contract/types.js';
 import { primaryLanguage } from './languages.js';
 
 /**

@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
-import { localize } from '../feed/text.js';
-import type { Feed, Poll } from '../feed/types.js';
+import { localize } from '../contract/text.js';
+import type { Feed, Poll } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
 import { numberFormat } from '../i18n/intl.js';
@@ -18,7 +18,8 @@ import { LiveResults } from './live-results.js';
 import { pollMessages, type PollMessages } from './messages.js';
 import { PollError, pollBase, type PollSnapshot } from './poll-client.js';
 import { pollStyles } from './styles.js';
-import { shareOf, statusAt, withVote, type PollStatus } from './tally.js';
+import { shareOf, withVote } from './tally.js';
+import { maxChoices, optionIds, pollStatus, type PollStatus } from '../contract/poll-rules.js';
 import { sendVote, voteState, type VoteState } from './vote-queue.js';
 import { voterId } from './voter-id.js';
 
@@ -109,7 +110,7 @@ export class CivicPoll extends LitElement {
       return;
     }
     const snapshot = this.live.snapshot;
-    const byClock = statusAt(snapshot?.opensAt ?? poll.opensAt, snapshot?.closesAt ?? poll.closesAt, clock.now());
+    const byClock = pollStatus({ opensAt: snapshot?.opensAt ?? poll.opensAt, closesAt: snapshot?.closesAt ?? poll.closesAt }, clock.now());
     if (this.clockStatus && byClock !== this.clockStatus) this.live.refresh();
     this.clockStatus = byClock;
     const session = feed.sessions.find((s) => s.id === poll.session || s.poll === poll.id);
@@ -212,8 +213,8 @@ export class CivicPoll extends LitElement {
   private renderForm(view: View, t: PollMessages): TemplateResult {
     const { poll, status } = view;
     const single = poll.mode === 'single';
-    const optionCount = poll.groups.reduce((n, g) => n + g.options.length, 0);
-    const max = single ? 1 : Math.min(poll.maxChoices ?? optionCount, optionCount);
+    const optionCount = optionIds(poll).length;
+    const max = maxChoices(poll);
     const full = !single && max < optionCount && this.selected.length >= max;
     const open = status === 'open';
     // Said once when the last allowed box is checked, since the others turn disabled under the

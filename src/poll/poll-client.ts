@@ -1,19 +1,11 @@
-import type { Poll } from '../feed/types.js';
-import type { PollSnapshot } from './snapshot.js';
+import type { Poll } from '../contract/types.js';
+import type { ApiErrorCode } from '../contract/errors.js';
+import type { PollSnapshot } from '../contract/poll-snapshot.js';
 
 export type { PollSnapshot };
 
 /** The server's error codes, plus `network` (no answer) and `http` (an answer without a code). */
-export type PollErrorCode =
-  | 'network'
-  | 'http'
-  | 'unknown-poll'
-  | 'invalid-request'
-  | 'unknown-option'
-  | 'too-many-choices'
-  | 'poll-not-open'
-  | 'body-too-large'
-  | 'rate-limited';
+export type PollErrorCode = 'network' | 'http' | ApiErrorCode;
 
 export class PollError extends Error {
   constructor(

@@ -1,19 +1,11 @@
-import type { PollSnapshot, PollStatus } from './snapshot.js';
-
-export type { PollStatus };
-
-/** The status the clock gives while the server has not said (the server's admin override wins). */
-export function statusAt(opensAt: string | null | undefined, closesAt: string | null | undefined, now: number): PollStatus {
-  if (opensAt && now < Date.parse(opensAt)) return 'scheduled';
-  return closesAt && now >= Date.parse(closesAt) ? 'closed' : 'open';
-}
+import { ballotDelta } from '../contract/poll-rules.js';
+import type { PollSnapshot } from '../contract/poll-snapshot.js';
 
 /** The snapshot as it will be once `choices` replace this voter's previous ones: optimistic feedback. */
 export function withVote(snapshot: PollSnapshot, choices: readonly string[]): PollSnapshot {
   if (!snapshot.totals) return { ...snapshot, myChoices: [...choices] };
   const totals = { ...snapshot.totals };
-  for (const id of snapshot.myChoices ?? []) totals[id] = Math.max(0, (totals[id] ?? 0) - 1);
-  for (const id of choices) totals[id] = (totals[id] ?? 0) + 1;
+  for (const [id, by] of ballotDelta(snapshot.myChoices, choices)) totals[id] = Math.max(0, (totals[id] ?? 0) + by);
   const voters = (snapshot.voters ?? 0) + (snapshot.myChoices?.length ? 0 : 1);
   return { ...snapshot, totals, voters, myChoices: [...choices] };
 }

@@ -1,5 +1,7 @@
+import { VOTER_ID } from '../contract/patterns.js';
+
 const KEY = 'civic-widgets:voter';
-const VALID = /^[A-Za-z0-9_-]{8,64}$/;
+const VALID = new RegExp(VOTER_ID);
 let memory: string | undefined;
 
 function randomId(): string {

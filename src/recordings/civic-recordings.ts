@@ -6,7 +6,7 @@ import { commonMessages } from '../i18n/common-messages.js';
 import { count as countOf } from '../i18n/count.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
-import type { Text } from '../feed/types.js';
+import type { Text } from '../contract/types.js';
 import { captionFor } from './embed-url.js';
 import { describe, recordingEntries, type Entry } from './entries.js';
 import { languageName, listFormat } from '../i18n/intl.js';

@@ -1,4 +1,4 @@
-import { DURATION } from '../feed/patterns.js';
+import { DURATION } from '../contract/patterns.js';
 import { intl, unitFormat } from '../i18n/intl.js';
 
 /** Hours, minutes and seconds of an ISO 8601 duration (`PT1H58M`, `P1DT2H`); days fold into hours. */

@@ -1,5 +1,5 @@
 import { primaryLanguage } from '../i18n/languages.js';
-import type { Recording } from '../feed/types.js';
+import type { Recording } from '../contract/types.js';
 
 const ID_IN_URL = {
   youtube: /(?:youtu\.be\/|[?&]v=|\/(?:embed|shorts|live|v)\/)([\w-]{6,})/,

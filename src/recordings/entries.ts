@@ -1,5 +1,5 @@
-import { localize } from '../feed/text.js';
-import type { Feed, Recording, Session } from '../feed/types.js';
+import { localize } from '../contract/text.js';
+import type { Feed, Recording, Session } from '../contract/types.js';
 import { primaryLanguage } from '../i18n/languages.js';
 import { searchable } from '../i18n/search.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';

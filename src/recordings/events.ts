@@ -1,4 +1,4 @@
-import type { Recording } from '../feed/types.js';
+import type { Recording } from '../contract/types.js';
 
 /**
  * The visitor pressed play: sites can count plays without a tracker. Fired before the player loads.

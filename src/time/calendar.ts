@@ -1,5 +1,5 @@
-import { localize } from '../feed/text.js';
-import type { Feed, Session } from '../feed/types.js';
+import { localize } from '../contract/text.js';
+import type { Feed, Session } from '../contract/types.js';
 
 /** One calendar entry, in the terms of every calendar format. */
 export interface CalendarEntry {

@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '../contract/time-zone.js';
 import { intl } from '../i18n/intl.js';
 
 // Date and time formatting through Intl only: no zone data ships with the library.
@@ -13,14 +14,7 @@ export function localTimeZone(): string {
   return dateTimeFormat('en', {}).resolvedOptions().timeZone;
 }
 
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    dateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isKnownTimeZone };
 
 const warnedZones = new Set<string>();
 

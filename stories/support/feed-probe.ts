@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { feedContext } from '../../src/feed/context.js';
 import { renderFeedStatus } from '../../src/feed/feed-status.js';
 import type { FeedState } from '../../src/feed/store.js';
-import { localize } from '../../src/feed/text.js';
+import { localize } from '../../src/contract/text.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
 import { hostStyles } from '../../src/styles/host-styles.js';
 

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import localDemocracy from '../../test/fixtures/feeds/local-democracy.json';
-import { shiftFeedDates } from '../../src/feed/shift-dates.js';
+import { shiftFeedDates } from '../../server/shift-dates.js';
 
 /** The Local Democracy fixture with its session starting `minutesFromNow` from now (negative: started). */
 export function localDemocracyAt(minutesFromNow: number): typeof localDemocracy {

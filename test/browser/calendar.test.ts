@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import '../../src/countdown/define.js';
 import type { CivicCountdown } from '../../src/countdown/civic-countdown.js';
 import { settled } from '../support/feed-settled.js';
-import type { Feed } from '../../src/feed/types.js';
+import type { Feed } from '../../src/contract/types.js';
 import { googleCalendarUrl, icsFileName, icsHref, outlookCalendarUrl, sessionCalendarEntry, toIcs, type CalendarEntry } from '../../src/time/calendar.js';
 
 let unique = 0;

@@ -7,7 +7,7 @@ import '../../src/event/define.js';
 import { FeedController } from '../../src/feed/feed-controller.js';
 import type { FeedErrorEvent, FeedLoadEvent } from '../../src/feed/events.js';
 import { renderFeedStatus, renderStaleNote } from '../../src/feed/feed-status.js';
-import { localize } from '../../src/feed/text.js';
+import { localize } from '../../src/contract/text.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
 import { hostStyles } from '../../src/styles/host-styles.js';
 

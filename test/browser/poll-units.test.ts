@@ -1,10 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { pollBase } from '../../src/poll/poll-client.js';
-import { statusAt, withVote, shareOf } from '../../src/poll/tally.js';
+import { withVote, shareOf } from '../../src/poll/tally.js';
+import { pollStatus } from '../../src/contract/poll-rules.js';
 import { voterId } from '../../src/poll/voter-id.js';
 import { sendVote, voteState } from '../../src/poll/vote-queue.js';
-import type { Poll } from '../../src/feed/types.js';
+import type { Poll } from '../../src/contract/types.js';
 import { FakePollApi, installApi, resetNetwork, townHallPoll } from './poll-support.js';
 
 describe('poll building blocks', () => {
@@ -134,9 +135,9 @@ describe('poll building blocks', () => {
 
   it('status by the clock', () => {
     const at = Date.parse('2026-06-18T12:00:00Z');
-    expect(statusAt('2026-06-18T12:00:01Z', null, at)).to.equal('scheduled');
-    expect(statusAt('2026-06-18T12:00:00Z', '2026-06-18T12:00:00Z', at)).to.equal('closed');
-    expect(statusAt(null, '2026-06-18T12:00:01Z', at)).to.equal('open');
+    expect(pollStatus({ opensAt: '2026-06-18T12:00:01Z', closesAt: null }, at)).to.equal('scheduled');
+    expect(pollStatus({ opensAt: '2026-06-18T12:00:00Z', closesAt: '2026-06-18T12:00:00Z' }, at)).to.equal('closed');
+    expect(pollStatus({ opensAt: null, closesAt: '2026-06-18T12:00:01Z' }, at)).to.equal('open');
   });
 
   it('optimistic totals: a change of mind moves a vote, a first vote adds a voter', () => {

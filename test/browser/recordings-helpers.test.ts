@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Recording } from '../../src/feed/types.js';
+import type { Recording } from '../../src/contract/types.js';
 import { formatDuration, parseDuration } from '../../src/recordings/duration.js';
 import { captionFor, embedUrl, videoIdOf } from '../../src/recordings/embed-url.js';
 import { filterRecordings } from '../../src/recordings/filter.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { localize } from '../../src/feed/text.js';
+import { localize } from '../../src/contract/text.js';
 import {
   dayKey,
   formatTimeWithZone,

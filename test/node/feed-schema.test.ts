@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import * as patterns from '../../src/feed/patterns.js';
-import { formatIssue, validateFeed } from '../../src/feed/validate.js';
+import * as patterns from '../../src/contract/patterns.js';
+import { formatIssue, validateFeed } from '../../src/contract/validate.js';
 
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('schema/feed.schema.json', root), 'utf8'));
@@ -40,7 +40,7 @@ describe('schema/feed.schema.json and the runtime validator agree', () => {
     });
   }
 
-  it('uses the same patterns as the runtime (src/feed/patterns.ts)', () => {
+  it('uses the same patterns as the runtime (src/contract/patterns.ts)', () => {
     const defs = schema.definitions;
     assert.equal(defs.dateTime.pattern, patterns.DATE_TIME);
     assert.equal(defs.duration.pattern, patterns.DURATION);

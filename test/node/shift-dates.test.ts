@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { anchorFeedDates, shiftDateTime, shiftFeedDates } from '../../src/feed/shift-dates.js';
-import { validateFeed } from '../../src/feed/validate.js';
+import { anchorFeedDates, shiftDateTime, shiftFeedDates } from '../../server/shift-dates.js';
+import { validateFeed } from '../../src/contract/validate.js';
 
 const feed = JSON.parse(readFileSync(new URL('../fixtures/feeds/local-democracy.json', import.meta.url), 'utf8'));
 const DAY = 86_400_000;

@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { anchorFeedDates } from '../../src/feed/shift-dates.js';
+import { anchorFeedDates } from '../../server/shift-dates.js';
 import { sessionPhase } from '../../src/feed/select.js';
-import type { Feed } from '../../src/feed/types.js';
-import { formatIssue, validateFeed } from '../../src/feed/validate.js';
+import type { Feed } from '../../src/contract/types.js';
+import { formatIssue, validateFeed } from '../../src/contract/validate.js';
 
 const root = new URL('../../', import.meta.url);
 const feedsDir = new URL('demo/feeds/', root);

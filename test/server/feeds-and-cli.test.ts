@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { loadFeeds } from '../../server/feeds.js';
+import { loadFeeds } from '../../server/feed-catalog.js';
 import { feedDir, pollFeed, postVote, ROOT, spawnServer, SseReader, testDatabase, voterId, waitUntil } from './support.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Poll } from '../../src/feed/types.js';
-import { checkChoices, maxChoices, nextTransition, pollStatus, resultsVisible, sameChoices, snapshot } from '../../server/poll-rules.js';
+import type { Poll } from '../../src/contract/types.js';
+import { checkChoices, maxChoices, nextTransition, pollStatus, resultsVisible, sameChoices, snapshot } from '../../src/contract/poll-rules.js';
 
 const poll = (extra: Partial<Poll> = {}): Poll => ({
   id: 'p',
@@ -20,16 +20,16 @@ const at = (iso: string, deltaMs = 0) => Date.parse(iso) + deltaMs;
 describe('pollStatus', () => {
   const timed = poll({ opensAt: OPENS, closesAt: CLOSES });
   it('is scheduled before opensAt, open from opensAt, closed from closesAt', () => {
-    assert.equal(pollStatus(timed, null, at(OPENS, -1)), 'scheduled');
-    assert.equal(pollStatus(timed, null, at(OPENS)), 'open');
-    assert.equal(pollStatus(timed, null, at(CLOSES, -1)), 'open');
-    assert.equal(pollStatus(timed, null, at(CLOSES)), 'closed');
+    assert.equal(pollStatus(timed, at(OPENS, -1), null), 'scheduled');
+    assert.equal(pollStatus(timed, at(OPENS), null), 'open');
+    assert.equal(pollStatus(timed, at(CLOSES, -1), null), 'open');
+    assert.equal(pollStatus(timed, at(CLOSES), null), 'closed');
   });
   it('lets an admin override win over the dates', () => {
-    assert.equal(pollStatus(timed, 'open', at(CLOSES, 1)), 'open');
-    assert.equal(pollStatus(timed, 'closed', at(OPENS, 1)), 'closed');
+    assert.equal(pollStatus(timed, at(CLOSES, 1), 'open'), 'open');
+    assert.equal(pollStatus(timed, at(OPENS, 1), 'closed'), 'closed');
   });
-  it('is open without dates', () => assert.equal(pollStatus(poll(), null, 0), 'open'));
+  it('is open without dates', () => assert.equal(pollStatus(poll(), 0, null), 'open'));
 });
 
 describe('nextTransition', () => {

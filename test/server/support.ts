@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, type AppOptions } from '../../server/app.js';
-import { loadFeeds } from '../../server/feeds.js';
+import { loadFeeds } from '../../server/feed-catalog.js';
 import { openStore, type Store } from '../../server/storage/store.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 import type { Issue } from './check.js';
-import { FeedSchema } from './schema.js';
+import { FeedSchema } from './feed-schema.js';
 import type { Feed } from './types.js';
 import { urlBase } from './urls.js';
 

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import type { FeedSchema } from './schema.js';
+import type { FeedSchema } from './feed-schema.js';
 
 /** A validated feed, version 1. URLs in it are absolute and use only http:, https: or mailto:. */
 export type Feed = typeof FeedSchema extends Check<infer T> ? T : never;

@@ -1,5 +1,7 @@
-import type { Poll } from '../src/feed/types.js';
-import type { PollSnapshot, PollStatus } from '../src/poll/snapshot.js';
+// The poll rules that the widget and the reference server both apply: one copy, so they cannot disagree.
+import type { ApiErrorCode } from './errors.js';
+import type { PollSnapshot, PollStatus } from './poll-snapshot.js';
+import type { Poll } from './types.js';
 
 export type { PollSnapshot, PollStatus };
 
@@ -14,14 +16,24 @@ export interface PollTally {
 
 
 export interface RuleViolation {
-  code: 'invalid-request' | 'unknown-option' | 'too-many-choices';
+  code: Extract<ApiErrorCode, 'invalid-request' | 'unknown-option' | 'too-many-choices'>;
   message: string;
 }
 
-export function pollStatus(poll: Poll, override: Override, now: number): PollStatus {
+/** The dates that decide a poll's status: the feed's, or those a server's snapshot reports. */
+export interface PollDates {
+  opensAt?: string | null;
+  closesAt?: string | null;
+}
+
+/**
+ * The poll's status at `now`: an admin's override wins, else its dates. The widget asks it while the
+ * server has not said (no override known); the server asks it with the stored override.
+ */
+export function pollStatus(dates: PollDates, now: number, override: Override = null): PollStatus {
   if (override) return override;
-  if (poll.opensAt && now < Date.parse(poll.opensAt)) return 'scheduled';
-  if (poll.closesAt && now >= Date.parse(poll.closesAt)) return 'closed';
+  if (dates.opensAt && now < Date.parse(dates.opensAt)) return 'scheduled';
+  if (dates.closesAt && now >= Date.parse(dates.closesAt)) return 'closed';
   return 'open';
 }
 
@@ -82,4 +94,15 @@ export function snapshot(
 /** Same set of options, whatever the order: a revote that changes nothing. */
 export function sameChoices(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((choice) => b.includes(choice));
+}
+
+/**
+ * What a ballot changes in the tallies when it replaces `before` (undefined: a first vote): -1 for
+ * each option dropped, +1 for each option added. Both stores apply exactly this.
+ */
+export function ballotDelta(before: readonly string[] | undefined, after: readonly string[]): [option: string, by: number][] {
+  const delta: [string, number][] = [];
+  for (const option of before ?? []) if (!after.includes(option)) delta.push([option, -1]);
+  for (const option of after) if (!before?.includes(option)) delta.push([option, 1]);
+  return delta;
 }

@@ -1,9 +1,9 @@
-import { localize } from '../src/feed/text.js';
-import type { Poll } from '../src/feed/types.js';
+import { localize } from '../src/contract/text.js';
+import type { Poll } from '../src/contract/types.js';
 import { ApiError } from './errors.js';
-import type { FeedCatalog, PollEntry } from './feeds.js';
-import type { Override, PollSnapshot, PollStatus, PollTally } from './poll-rules.js';
-import { checkChoices, pollStatus, snapshot } from './poll-rules.js';
+import type { FeedCatalog, PollEntry } from './feed-catalog.js';
+import type { Override, PollSnapshot, PollStatus, PollTally } from '../src/contract/poll-rules.js';
+import { checkChoices, pollStatus, snapshot } from '../src/contract/poll-rules.js';
 import type { Store, StoreChange, VoteRecord } from './storage/store.js';
 
 export interface PollSummary {
@@ -53,7 +53,7 @@ export class PollService {
   }
 
   status(poll: Poll): PollStatus {
-    return pollStatus(poll, this.overrides.get(poll.id) ?? null, this.now());
+    return pollStatus(poll, this.now(), this.overrides.get(poll.id) ?? null);
   }
 
   async view(pollId: string, voter?: string): Promise<PollSnapshot> {

@@ -1,4 +1,4 @@
-import { DATE_TIME } from './patterns.js';
+import { DATE_TIME } from '../src/contract/patterns.js';
 
 const DATE_KEYS = new Set(['start', 'end', 'opensAt', 'closesAt', 'recordedAt']);
 const dateTime = new RegExp(DATE_TIME);

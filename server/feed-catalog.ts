@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { anchorFeedDates } from '../src/feed/shift-dates.js';
-import type { Feed, Poll } from '../src/feed/types.js';
-import { formatIssue, validateFeed } from '../src/feed/validate.js';
+import { anchorFeedDates } from './shift-dates.js';
+import type { Feed, Poll } from '../src/contract/types.js';
+import { formatIssue, validateFeed } from '../src/contract/validate.js';
 
 export interface ServedFeed {
   /** File name without `.json`: served at `/feeds/<name>.json`. */

@@ -15,3 +15,6 @@ export const LANGUAGE = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
 
 /** Ids appear in URLs (`/api/polls/<id>`) and in the URL hash. */
 export const ID = '^[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}$';
+
+/** The opaque voter id a widget generates and keeps (`voter` in the poll API). */
+export const VOTER_ID = '^[A-Za-z0-9_-]{8,64}$';

@@ -1,5 +1,5 @@
 import { array, either, literal, map, matching, nonEmpty, object, oneOf, optional, record, refine, string, wholeNumber } from './check.js';
-import { isKnownTimeZone } from '../time/format.js';
+import { isKnownTimeZone } from './time-zone.js';
 import { DATE_TIME, DURATION, ID, LANGUAGE, TIME_ZONE } from './patterns.js';
 import { safeUrl, urlBase } from './urls.js';
 

@@ -1,0 +1,21 @@
+// The `code` of every `{ error: { code, message } }` answer the reference server gives. The widgets
+// switch on these; the server may only answer with one of them (the type checker holds it to that).
+
+export type ApiErrorCode =
+  | 'invalid-request'
+  | 'unknown-option'
+  | 'too-many-choices'
+  | 'unknown-poll'
+  | 'poll-not-open'
+  | 'body-too-large'
+  | 'rate-limited'
+  | 'unauthorized'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'internal-error';
+
+/** The body of every error answer. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string };
+}
