@@ -1,22 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { OneTimeLinks } from './admin/one-time-links.js';
 import { buildApp, DEFAULT_VOTE_RATE } from './app.js';
 import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './poll-service.js';
-import { votesCsv } from './routes/admin.js';
+import { votesCsv } from './export/votes-csv.js';
 import { openStore, StoreError } from './storage/store.js';
 
 const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
                     [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
+                    [--vote-url <url, {poll} = poll id>]
 civic-widgets polls list --feeds <dir> [--db civic.db]
 civic-widgets polls open|close|reset <pollId> --feeds <dir> [--db civic.db]
 civic-widgets polls export <pollId> --feeds <dir> [--db civic.db] [--csv]
 
 DATABASE_URL=postgres://… uses PostgreSQL instead of the SQLite file (several processes share it).
-CIVIC_ADMIN_TOKEN=… enables the admin HTTP API under /api/admin/ (Authorization: Bearer …).`;
+CIVIC_ADMIN_TOKEN=… is the admin token: console sign-in at /admin/, and Authorization: Bearer … for
+/api/admin/. Without it, serve makes one up and prints a one-time sign-in link for the console.`;
 
 const OPTIONS = {
   feeds: { type: 'string' },
@@ -28,6 +32,7 @@ const OPTIONS = {
   'cors-origin': { type: 'string', multiple: true },
   'vote-rate': { type: 'string', default: String(DEFAULT_VOTE_RATE) },
   'trust-proxy': { type: 'boolean', default: false },
+  'vote-url': { type: 'string' },
   csv: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -54,21 +59,31 @@ async function serve(values: Values): Promise<void> {
   if (siteDir && !(await stat(siteDir).then((found) => found.isDirectory(), () => false))) {
     throw new UsageError(`--site ${values.site}: not a folder`);
   }
+  const voteUrl = values['vote-url'];
+  if (voteUrl !== undefined && !/^https?:\/\/[^/]/.test(voteUrl)) throw new UsageError(`--vote-url ${voteUrl}: expected an http(s) URL`);
   const catalog = await loadFeeds(resolve(values.feeds!), values.demo ? { anchorDates: Date.now() } : {});
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: resolve(values.db) });
+  const signInLinks = process.env.CIVIC_ADMIN_TOKEN ? undefined : new OneTimeLinks();
   const app = await buildApp({
     catalog,
     store,
     siteDir,
     corsOrigins: values['cors-origin'],
     voteRatePerMinute: voteRate,
-    adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,
+    // No token given: one nobody sees, and a printed link that signs one browser in (like Jupyter).
+    adminToken: process.env.CIVIC_ADMIN_TOKEN || randomBytes(32).toString('base64url'),
+    signInLinks,
+    voteUrl,
     trustProxy: values['trust-proxy'],
     // Without a logger a 500 leaves no trace anywhere; warn and above are failures, not traffic.
     logger: { level: 'warn' },
   });
   const address = await app.listen({ port, host: values.host });
   console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);
+  if (signInLinks) {
+    const base = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://[::1]');
+    console.log(`console: open ${base}/admin/sign-in?once=${signInLinks.create()} (works once, for 15 minutes; set CIVIC_ADMIN_TOKEN to sign in with a token)`);
+  }
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
