@@ -1,17 +1,18 @@
 import { css } from 'lit';
 
 /**
- * Sized by the screen, not the page: the same layout reads from the back of a room on a 1280×720
- * projector (about 24 px type) and on a 4K screen (about 42 px). Contrast is the palette's AA, in bold.
+ * Sized by the screen, not the page: the whole view scales with the screen's shorter side, so a
+ * 1280×720 projector (20 px body type) and a 4K screen (60 px) show the same picture. Contrast is
+ * the palette's AA; figures in bold.
  */
 export const presenterStyles = css`
   :host {
-    font-size: calc(0.9rem + 1.25vmin);
+    font-size: max(1rem, 2.75vmin);
     min-block-size: 100vh;
     border-radius: 0;
   }
   .stage {
-    min-block-size: 100vh;
+    block-size: 100vh;
     display: grid;
     grid-template-columns: 1fr auto;
     grid-template-rows: 1fr auto;
@@ -22,6 +23,17 @@ export const presenterStyles = css`
   .main {
     grid-area: main;
     min-inline-size: 0;
+    min-block-size: 0;
+    /* A poll with many long questions scrolls here; the controls and the QR code stay on screen. */
+    overflow: auto;
+  }
+  .results {
+    display: grid;
+    gap: 0 1.5em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15em), 1fr));
+  }
+  .hidden-note {
+    grid-column: 1 / -1;
   }
   .event {
     margin: 0;
@@ -56,9 +68,13 @@ export const presenterStyles = css`
   .row {
     display: grid;
     grid-template-columns: 1fr auto;
+    align-items: end;
     column-gap: 0.75em;
-    margin-block-end: 0.35em;
-    font-weight: 600;
+    margin-block-end: 0.4em;
+  }
+  .label {
+    font-size: 0.85em;
+    line-height: 1.3;
   }
   .row .bar {
     grid-column: 1 / -1;
@@ -66,7 +82,9 @@ export const presenterStyles = css`
   }
   .value {
     font-variant-numeric: tabular-nums;
-    font-size: 1.15em;
+    font-size: 1.3em;
+    font-weight: 700;
+    line-height: 1.1;
   }
   .hidden-note {
     padding: 0.5em 0.75em;
@@ -77,11 +95,12 @@ export const presenterStyles = css`
   .vote {
     grid-area: vote;
     text-align: center;
-    inline-size: min(30vmin, 22em);
+    max-inline-size: 40vw;
   }
   .qr {
     display: block;
-    inline-size: 100%;
+    margin-inline: auto;
+    inline-size: 30vmin;
     block-size: auto;
     background: #fff;
     border-radius: 0.3em;
@@ -89,10 +108,12 @@ export const presenterStyles = css`
   .vote-at {
     margin-block: 0.4em 0;
     font-size: 0.85em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .short-url {
-    font-size: 1.1em;
+    font-size: 1.05em;
+    /* Typed from the back of the room: never broken inside a word. Keep --vote-url short. */
+    white-space: nowrap;
   }
   .controls {
     grid-area: controls;
@@ -122,13 +143,17 @@ export const presenterStyles = css`
       font-size: 1rem;
     }
     .stage {
+      block-size: auto;
+      min-block-size: 100vh;
       grid-template-columns: 1fr;
       grid-template-areas: 'main' 'vote' 'controls';
       padding: 1rem;
     }
     .vote {
+      max-inline-size: none;
+    }
+    .qr {
       inline-size: min(70vw, 18rem);
-      margin-inline: auto;
     }
   }
 `;

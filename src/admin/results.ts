@@ -48,7 +48,7 @@ export function renderGroup(group: ResultGroup, lang: string, headingLevel: numb
     <ul class="rows" role="list">
       ${group.rows.map(
         (row) => html`<li class="row">
-          <span class="label">${row.text}</span>
+          <span class="label" dir="auto">${row.text}</span>
           <span class="value">${format.format(row.value)}</span>
           <span class="bar" aria-hidden="true"><span .style=${`--share:${row.share}`}></span></span>
         </li>`,
