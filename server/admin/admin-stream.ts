@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
 import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
 
@@ -13,6 +14,7 @@ export class AdminStream {
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
   private readonly heartbeat: NodeJS.Timeout;
+  private transitionTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly service: PollService,
@@ -31,14 +33,30 @@ export class AdminStream {
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));
     res.write('retry: 3000\n\n');
+    if (this.clients.size === 1) this.armTransition();
     for (const summary of await this.service.list()) res.write(frame(summary));
   }
 
   close(): void {
     clearInterval(this.heartbeat);
+    clearTimeout(this.transitionTimer);
     clearTimeout(this.timer);
     for (const res of this.clients) res.end();
     this.clients.clear();
+  }
+
+  /** A poll that opens or closes by its dates changes nothing in the store: wake up when one does. */
+  private armTransition(): void {
+    clearTimeout(this.transitionTimer);
+    const now = this.service.now();
+    const due = [...this.service.catalog.polls.values()].map(({ poll }) => ({ id: poll.id, at: nextTransition(poll, now) }));
+    const next = Math.min(...due.map(({ at }) => at ?? Infinity));
+    if (!Number.isFinite(next) || this.clients.size === 0) return;
+    this.transitionTimer = setTimeout(() => {
+      for (const { id, at } of due) if (at !== undefined && at <= this.service.now()) this.changed(id);
+      this.armTransition();
+    }, Math.min(next - now + 5, 2 ** 31 - 1));
+    this.transitionTimer.unref();
   }
 
   private changed(pollId: string): void {

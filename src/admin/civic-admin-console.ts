@@ -44,7 +44,7 @@ export class CivicAdminConsole extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly locale = new LocaleController(this);
-  private readonly stream = new PollStreamController(this);
+  private readonly stream = new PollStreamController(this, () => void this.sessionLost());
   private readonly api = new AdminApi();
   private cards: PollCard[] = [];
   private cardInputs: readonly unknown[] = [];
@@ -213,6 +213,17 @@ export class CivicAdminConsole extends LitElement {
       this.signedIn = false;
       this.notice = fill(this.t.failed, { message: (error as Error).message });
     }
+  }
+
+  private async sessionLost(): Promise<void> {
+    const session = await this.api.session().catch(() => undefined);
+    if (session) {
+      // A server restart, say: the session is still good, so follow the stream again.
+      this.stream.retry();
+      return;
+    }
+    this.signedIn = false;
+    this.signInError = 'sessionEnded';
   }
 
   private async loadFeeds(): Promise<void> {

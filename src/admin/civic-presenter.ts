@@ -54,7 +54,7 @@ export class CivicPresenter extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly locale = new LocaleController(this);
-  private readonly stream = new PollStreamController(this);
+  private readonly stream = new PollStreamController(this, () => void this.sessionLost());
   private readonly api = new AdminApi();
   private publicSource: EventSource | undefined;
   private t: AdminMessages = messages.en;
@@ -161,6 +161,13 @@ export class CivicPresenter extends LitElement {
       ${this.signedIn ? nothing : html`<p>${t.signInForControls}</p>`}
       <form method="dialog"><button type="submit" autofocus>${t.close}</button></form>
     </dialog>`;
+  }
+
+  /** Signed out elsewhere, or the session expired: fall back to the visitors' stream. */
+  private async sessionLost(): Promise<void> {
+    const session = await this.api.session().catch(() => undefined);
+    if (session) this.stream.retry();
+    else this.signedIn = false;
   }
 
   private async load(): Promise<void> {

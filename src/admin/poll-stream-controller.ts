@@ -10,14 +10,28 @@ export class PollStreamController implements ReactiveController {
   connected = false;
   enabled = false;
   private source: EventSource | undefined;
+  /** Refused by the server: no new attempt until `retry()` or until disabled and enabled again. */
+  private refused = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** `onRefused`: the server refused the stream (the session ended): the host checks its session. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onRefused: () => void = () => {},
+  ) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    if (this.enabled && !this.source) this.start();
-    if (!this.enabled && this.source) this.stop();
+    if (this.enabled && !this.source && !this.refused) this.start();
+    if (!this.enabled) {
+      this.refused = false;
+      if (this.source) this.stop();
+    }
+  }
+
+  retry(): void {
+    this.refused = false;
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -39,6 +53,12 @@ export class PollStreamController implements ReactiveController {
     });
     source.addEventListener('error', () => {
       this.connected = false;
+      // EventSource retries by itself after a dropped connection, but gives up on an HTTP error (401).
+      if (source.readyState === EventSource.CLOSED) {
+        this.stop();
+        this.refused = true;
+        this.onRefused();
+      }
       this.host.requestUpdate();
     });
     source.addEventListener('poll', (event) => this.put(JSON.parse((event as MessageEvent<string>).data) as PollSummary));

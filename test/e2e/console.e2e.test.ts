@@ -193,7 +193,7 @@ for (const store of stores) {
       await anonymous.locator('civic-admin-console input#token').waitFor();
       assert.equal(await anonymous.locator('civic-admin-console li.card').count(), 0, 'no poll shown before sign-in');
 
-      await signIn(context, server.origin);
+      const consolePage = await signIn(context, server.origin);
       // Same host, another port: the same site, so SameSite=Strict sends the cookie; the Origin check must refuse.
       const attacker = await serveStatic(root, {
         '/attack.html': `<!doctype html><html lang="en"><title>x</title><body>
@@ -211,6 +211,11 @@ for (const store of stores) {
         assert.match(await answer.text(), /"code":"forbidden"/);
         const status = ((await (await fetch(`${server.origin}/api/polls/budget`)).json()) as { status: string }).status;
         assert.equal(status, 'open', 'the forged requests changed nothing');
+
+        // Sign out: the form is back, and the browser's cookie no longer opens anything.
+        await consolePage.getByRole('button', { name: 'Sign out' }).click();
+        await consolePage.locator('civic-admin-console input#token').waitFor();
+        assert.equal(await consolePage.evaluate(async () => (await fetch('/api/admin/polls')).status), 401);
       } finally {
         await attacker.close();
         await context.close();
@@ -286,6 +291,16 @@ for (const store of stores) {
       assert.equal(await page.getByRole('button', { name: 'Hide results' }).getAttribute('aria-pressed'), 'true');
       assert.equal((await voteFor(2, 'housing')).status, 200);
       await waitFor('a live update', async () => (await housing.textContent()) === '2');
+
+      // Hidden again, then closed with the keyboard: a closed poll shows its results whatever the toggle.
+      await page.keyboard.press('r');
+      await waitFor('hidden again', async () => (await page.locator('civic-presenter .value').count()) === 0);
+      await page.keyboard.press('o');
+      await waitFor('closed and shown', async () => (await housing.textContent()) === '2');
+      await page.locator('civic-presenter .badge.closed').waitFor();
+      assert.equal(((await (await fetch(`${server.origin}/api/polls/priorities`)).json()) as { status: string }).status, 'closed');
+      await page.keyboard.press('o');
+      await waitFor('open again', async () => (await page.locator('civic-presenter .value').count()) === 0);
 
       // The help overlay lists the shortcuts; Escape closes it.
       await page.keyboard.press('?');

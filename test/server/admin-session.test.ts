@@ -17,7 +17,8 @@ for (const kind of storeKinds()) {
 
     before(async () => {
       db = testDatabase(kind);
-      server = await startServer({ demo: pollFeed() }, db, {
+      // The timed poll opens 200 ms after the test clock's start (the clock moves by hand).
+      server = await startServer({ demo: pollFeed({ opensAt: new Date(clock + 200).toISOString() }) }, db, {
         adminToken: TOKEN,
         signInLinks: links,
         voteUrl: 'https://town.example/vote/{poll}',
@@ -173,6 +174,26 @@ for (const kind of storeKinds()) {
       // The poll hides its results from visitors until it closes; the console sees them at once.
       await until(/"id":"after-close"[^\n]*"voters":1,"totals":\{"a":0,"b":1,"c":0\}/);
       await body.cancel();
+    });
+
+    it('tells the console when a poll opens by its date (no store change to hear)', async () => {
+      const { cookie } = await signIn();
+      const res = await fetch(url('/api/admin/stream'), { headers: { cookie } });
+      const decoder = new TextDecoder();
+      const body = res.body!.getReader();
+      let text = '';
+      const until = async (pattern: RegExp) => {
+        while (!pattern.test(text)) text += decoder.decode((await body.read()).value);
+      };
+      await until(/"id":"timed"[^\n]*"status":"scheduled"/);
+      clock += 1000;
+      try {
+        const late = new Promise((_, reject) => setTimeout(() => reject(new Error('no event for the opening')), 3000).unref());
+        await Promise.race([until(/"id":"timed"[^\n]*"status":"open"/), late]);
+      } finally {
+        clock -= 1000;
+        await body.cancel();
+      }
     });
 
     it('rate-limits sign-in attempts', async () => {
