@@ -6,6 +6,7 @@ import { buildApp, DEFAULT_VOTE_RATE } from './app.js';
 import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './poll-service.js';
+import * as importCommand from './commands/import.js';
 import { votesCsv } from './routes/admin.js';
 import { openStore, StoreError } from './storage/store.js';
 
@@ -14,6 +15,7 @@ const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1
 civic-widgets polls list --feeds <dir> [--db civic.db]
 civic-widgets polls open|close|reset <pollId> --feeds <dir> [--db civic.db]
 civic-widgets polls export <pollId> --feeds <dir> [--db civic.db] [--csv]
+${importCommand.usage}
 
 DATABASE_URL=postgres://… uses PostgreSQL instead of the SQLite file (several processes share it).
 CIVIC_ADMIN_TOKEN=… enables the admin HTTP API under /api/admin/ (Authorization: Bearer …).`;
@@ -35,6 +37,7 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 export async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'import') return void (process.exitCode = await importCommand.run(argv.slice(1)));
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const [command, action, pollId] = positionals;
   if (values.help || !command) return void console.log(USAGE);
