@@ -22,8 +22,10 @@ export function parseXml(input: string, source: string): Node {
   try {
     return parser.parse(input, true) as Node;
   } catch (error) {
-    const err = (error as { err?: { msg?: string; line?: number; col?: number } }).err;
-    throw new ImportError(`${source}: not well-formed XML${err?.line ? ` (line ${err.line}, column ${err.col})` : ''}: ${err?.msg ?? (error as Error).message}`);
+    // fast-xml-parser's validator ends its message with ":line:column".
+    const match = /^([\s\S]*?):(\d+):(\d+)$/.exec((error as Error).message);
+    const where = match ? ` (line ${match[2]}, column ${match[3]})` : '';
+    throw new ImportError(`${source}: not well-formed XML${where}: ${match?.[1] ?? (error as Error).message}`);
   }
 }
 
