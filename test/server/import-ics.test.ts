@@ -18,7 +18,7 @@ async function calendar() {
   assert.ok(!read.notModified);
   return importText(read.text, 'auto', options);
 }
-const titled = (sessions: { title: string }[], start: string) => sessions.filter((s) => s.title.startsWith(start));
+const titled = <T extends { title: string }>(sessions: T[], start: string): T[] => sessions.filter((s) => s.title.startsWith(start));
 
 describe('iCalendar import', () => {
   it('is detected and valid, named after X-WR-CALNAME, in the zone of X-WR-TIMEZONE', async () => {

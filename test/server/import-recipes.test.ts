@@ -36,7 +36,7 @@ class Sources {
 
   /** Serves `body` with an ETag, and 304 to a request that names it. */
   static withEtag(body: string, etag: string): Route {
-    return (headers) => (headers['if-none-match'] === etag ? { status: 304, headers: { etag } } : { headers: { etag, 'content-type': 'application/json' }, body });
+    return (headers) => (headers['if-none-match'] === etag ? { status: 304, headers: { etag } as Record<string, string> } : { headers: { etag, 'content-type': 'application/json' }, body });
   }
 
   stop(): Promise<void> {

@@ -14,7 +14,7 @@ const valid = (feed: unknown) => {
   const result = validateFeed(feed, 'http://localhost/feeds/x.json');
   assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.issues));
 };
-const byTitle = (sessions: { title: string }[], start: string) => sessions.find((s) => s.title.startsWith(start))!;
+const byTitle = <T extends { title: string }>(sessions: T[], start: string): T => sessions.find((s) => s.title.startsWith(start))!;
 
 describe('schedule.json v1 (frab, pretalx)', () => {
   const { feed, warnings, format } = importText(fixture('schedule-v1.json'), 'auto', { source: 'schedule-v1.json' });
