@@ -204,7 +204,7 @@ export class CivicAgenda extends LitElement {
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
-        ${s.organizer ? html`<p class="meta organizer">${t.organizedBy} <span dir="auto">${s.organizer}</span></p>` : nothing}
+        ${s.organizer ? html`<p class="meta organizer"><span>${t.organizedBy} <bdi>${s.organizer}</bdi></span></p>` : nothing}
         <p class="description" lang=${s.descriptionLang ?? nothing} dir="auto">${s.description}</p>
         ${s.speakers.length
           ? html`<ul class="speakers">
