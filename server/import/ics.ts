@@ -15,6 +15,11 @@ const MAX_STEPS = 200_000;
 type Time = InstanceType<typeof ICAL.Time>;
 type Component = InstanceType<typeof ICAL.Component>;
 type Event = InstanceType<typeof ICAL.Event>;
+/**
+ * Without `exceptions`, ical.js relates every RECURRENCE-ID of the calendar to each new event,
+ * whatever its UID (and scans the whole calendar each time: quadratic). We relate them by UID.
+ */
+const NO_SCAN = { exceptions: [], strictExceptions: true };
 
 export function importIcs(input: string, options: ImportOptions): ImportResult {
   const source = options.source;
@@ -22,11 +27,16 @@ export function importIcs(input: string, options: ImportOptions): ImportResult {
   if (!/^BEGIN:VCALENDAR/i.test(head)) throw new ImportError(`${source}: not an iCalendar file (expected "BEGIN:VCALENDAR" at the start)`);
   if (!/END:VCALENDAR\s*$/i.test(input.slice(-4096))) throw new ImportError(`${source}: the iCalendar file is truncated (no "END:VCALENDAR" at the end)`);
   let root: Component;
+  let vevents: Component[];
   const warnings: string[] = [];
   input = dateOnlyValues(input, source, warnings);
   try {
     const jcal = ICAL.parse(input) as unknown[];
-    root = new ICAL.Component((Array.isArray(jcal[0]) ? jcal[0] : jcal) as unknown[]);
+    const [name, properties, children] = (Array.isArray(jcal[0]) ? jcal[0] : jcal) as [string, unknown[], unknown[][]];
+    // Each VEVENT stands alone: with the calendar as parent, ical.js looks each TZID up through
+    // every sibling component, which is quadratic in the number of events.
+    root = new ICAL.Component([name, properties, children.filter((child) => child[0] !== 'vevent')]);
+    vevents = children.filter((child) => child[0] === 'vevent').map((child) => new ICAL.Component(child));
   } catch (error) {
     throw new ImportError(`${source}: not a readable iCalendar file${lineOf(input, (error as Error).message)}: ${(error as Error).message}`);
   }
@@ -81,7 +91,7 @@ export function importIcs(input: string, options: ImportOptions): ImportResult {
     return { instant: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second), zone: tzid ? undefined : 'UTC' };
   };
 
-  const components = root.getAllSubcomponents('vevent');
+  const components = vevents;
   if (components.length === 0) warnings.push(`${source}: the calendar has no VEVENT`);
   // Overrides (RECURRENCE-ID) join the recurring master with their UID; every other VEVENT stands
   // alone, so that duplicate UIDs of different events never merge.
@@ -103,10 +113,10 @@ export function importIcs(input: string, options: ImportOptions): ImportResult {
       if (component.hasProperty('recurrence-id')) {
         const master = masters.get(uid);
         if (master) master.relateException(component);
-        else events.push({ event: new ICAL.Event(component), path });
+        else events.push({ event: new ICAL.Event(component, NO_SCAN), path });
         return;
       }
-      const event = new ICAL.Event(component);
+      const event = new ICAL.Event(component, NO_SCAN);
       if (event.isRecurring() && !masters.has(uid)) masters.set(uid, event);
       events.push({ event, path });
     } catch (error) {
