@@ -329,7 +329,8 @@ export class FeedCatalog {
 
   private watchFolder(): void {
     this.watcher = watch(this.dir, (_event, filename) => {
-      if (!filename || !filename.endsWith('.json') || this.closed) return;
+      // Editors' swap and backup files (`.live.json.swp`, `.#live.json`) are not feeds.
+      if (!filename || !filename.endsWith('.json') || filename.startsWith('.') || this.closed) return;
       // Editors write a file in several steps: wait for the last one.
       clearTimeout(this.pending.get(filename));
       this.pending.set(

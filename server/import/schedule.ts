@@ -90,7 +90,8 @@ export function buildScheduleFeed(conference: Conference, talks: Talk[], options
     if (!titleText) throw new ImportError(`${source}: ${talk.path}.title: expected a non-empty title`);
     const subtitle = plainText(talk.subtitle);
     const session: RawSession = {
-      id: unique(stableId(talk.key ?? `${talk.start}-${titleText}`, talk.key === undefined || typeof talk.key === 'number' || /^\d/.test(String(talk.key)) ? 's-' : '')),
+      // guid, else the id (`s-2814`: a bare number reads badly in a URL hash), else start and title.
+      id: unique(stableId(talk.key ?? `${talk.start}-${titleText}`, talk.key === undefined || /^\d+$/.test(String(talk.key)) ? 's-' : '')),
       title: subtitle ? `${titleText}: ${subtitle}` : titleText,
       start: write(instant),
       end: write(endInstant),
