@@ -52,6 +52,8 @@ interface CaseResult {
   importMs: number;
   baselineMs: number;
   peakMb: number;
+  /** RSS before reading the input: Node, tsx and the modules (what the peak is compared with). */
+  startMb: number;
 }
 
 function median(values: number[]): number {
@@ -60,6 +62,7 @@ function median(values: number[]): number {
 
 /** Runs in the child process. */
 function measure(which: Case): CaseResult {
+  const startMb = process.memoryUsage().rss / 1024 / 1024;
   const real = which === 'schedule-xml' && existsSync(REAL_SCHEDULE);
   const text = which === 'ics' ? generatedIcs() : real ? readFileSync(REAL_SCHEDULE, 'utf8') : generatedSchedule();
   const source = which === 'ics' ? 'generated 10,000-event .ics' : real ? '38C3 schedule.xml (real, 2.1 MB)' : 'generated schedule.xml (1,007 talks)';
@@ -77,7 +80,7 @@ function measure(which: Case): CaseResult {
     else new XMLParser({ ignoreAttributes: false }).parse(text);
     baselineRuns.push(performance.now() - start);
   }
-  return { source, sessions, importMs: median(importRuns), baselineMs: median(baselineRuns), peakMb: process.resourceUsage().maxRSS / 1024 };
+  return { source, sessions, importMs: median(importRuns), baselineMs: median(baselineRuns), peakMb: process.resourceUsage().maxRSS / 1024, startMb };
 }
 
 function inChild(which: Case): Promise<CaseResult> {
@@ -98,6 +101,7 @@ export async function run(): Promise<Record<string, number | string>> {
     figures[`${label}: bare parse ms (baseline)`] = round(result.baselineMs);
     figures[`${label}: import / bare parse`] = round(result.importMs / result.baselineMs, 2);
     figures[`${label}: peak RSS MB (whole process)`] = round(result.peakMb);
+    figures[`${label}: RSS before reading MB (baseline)`] = round(result.startMb);
   }
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(42)} ${value}`);
   return figures;
