@@ -4,8 +4,26 @@ import { WINDOWS_ZONES } from './windows-zones.js';
 const MINUTE = 60_000;
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's UTC offset in minutes at `instant` (Intl only: the runtime's tz database). */
+const QUARTER_HOUR = 15 * MINUTE;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset in minutes at `instant` (Intl only: the runtime's tz database). Cached per
+ * quarter hour: zones change their offset on quarter-hour boundaries, and a calendar asks the same
+ * few zones about the same hours thousands of times.
+ */
 export function zoneOffset(zone: string, instant: number): number {
+  const key = `${zone} ${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = askOffset(zone, instant);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function askOffset(zone: string, instant: number): number {
   let format = offsetFormats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
