@@ -76,7 +76,9 @@ export function zoneForOffset(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'UTC';
   if (offsetMinutes % 60 !== 0) return 'UTC';
   const hours = -offsetMinutes / 60;
-  return `Etc/GMT${hours > 0 ? '+' : ''}${hours}`;
+  const zone = `Etc/GMT${hours > 0 ? '+' : ''}${hours}`;
+  // Etc/GMT-14 … Etc/GMT+12 exist; an offset beyond them is not a place.
+  return isKnownTimeZone(zone) ? zone : 'UTC';
 }
 
 /** Canonical IANA name (`US/Eastern` → `America/New_York`) of a zone this runtime knows. */

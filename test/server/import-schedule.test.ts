@@ -69,6 +69,13 @@ describe('schedule.json v1 (frab, pretalx)', () => {
     assert.ok(feed.sessions.some((s) => s.id === 'late-night'));
   });
 
+  it('names a zone that exists when the dates carry an offset no zone has', () => {
+    const odd = fixture('schedule-v1.json').replaceAll('+02:00"', '+19:00"');
+    const { feed } = importText(odd, 'schedule', { source: 'odd.json' });
+    assert.equal(feed.event.timeZone, 'UTC');
+    valid(feed);
+  });
+
   it('names the file and the path when a talk cannot be placed', () => {
     const broken = JSON.parse(fixture('schedule-v1.json'));
     broken.schedule.conference.days[0].rooms['Room B'][0].duration = 'soon';
