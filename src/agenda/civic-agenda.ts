@@ -193,6 +193,7 @@ export class CivicAgenda extends FeedWidget {
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}
         </p>
+        ${s.organizer ? html`<p class="meta organizer"><span>${t.organizedBy} <bdi>${s.organizer}</bdi></span></p>` : nothing}
         <p class="description" lang=${s.descriptionLang ?? nothing} dir="auto">${s.description}</p>
         ${s.speakers.length
           ? html`<ul class="speakers">
