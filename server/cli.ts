@@ -8,6 +8,8 @@ import { buildApp, DEFAULT_VOTE_RATE } from './app.js';
 import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './poll-service.js';
+import * as importCommand from './commands/import.js';
+import * as feedsStatus from './commands/feeds-status.js';
 import { votesCsv } from './export/votes-csv.js';
 import { openStore, StoreError } from './storage/store.js';
 
@@ -17,6 +19,8 @@ const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1
 civic-widgets polls list --feeds <dir> [--db civic.db]
 civic-widgets polls open|close|reset <pollId> --feeds <dir> [--db civic.db]
 civic-widgets polls export <pollId> --feeds <dir> [--db civic.db] [--csv]
+${importCommand.usage}
+${feedsStatus.usage}
 
 DATABASE_URL=postgres://… uses PostgreSQL instead of the SQLite file (several processes share it).
 CIVIC_ADMIN_TOKEN=… is the admin token: console sign-in at /admin/, and Authorization: Bearer … for
@@ -40,6 +44,8 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 export async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'import') return void (process.exitCode = await importCommand.run(argv.slice(1)));
+  if (argv[0] === 'feeds' && argv[1] === 'status') return void (process.exitCode = await feedsStatus.run(argv.slice(2)));
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   const [command, action, pollId] = positionals;
   if (values.help || !command) return void console.log(USAGE);
@@ -61,7 +67,7 @@ async function serve(values: Values): Promise<void> {
   }
   const voteUrl = values['vote-url'];
   if (voteUrl !== undefined && !/^https?:\/\/[^/]/.test(voteUrl)) throw new UsageError(`--vote-url ${voteUrl}: expected an http(s) URL`);
-  const catalog = await loadFeeds(resolve(values.feeds!), values.demo ? { anchorDates: Date.now() } : {});
+  const catalog = await loadFeeds(resolve(values.feeds!), { ...(values.demo ? { anchorDates: Date.now() } : {}), watch: true, refresh: true });
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: resolve(values.db) });
   const signInLinks = process.env.CIVIC_ADMIN_TOKEN ? undefined : new OneTimeLinks();
   const app = await buildApp({
@@ -92,6 +98,7 @@ async function serve(values: Values): Promise<void> {
     console.log(`civic-widgets: ${signal}, finishing requests in flight and closing the store`);
     // A second signal, or a stuck request, must not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
+    catalog.close();
     await app.close();
     process.exit(0);
   };

@@ -2,64 +2,68 @@ import type { Feed } from '../../src/contract/types.js';
 import type { FeedCatalog } from '../feed-catalog.js';
 
 export interface FeedIssue {
+  /** Where: a path in the feed (`sessions[2].start`), or the source it came from. */
   path: string;
   message: string;
 }
 
 export interface SourceReport {
-  name: string;
+  type: string;
+  location: string;
   lastSync: string | null;
+  lastAttempt: string | null;
   lastError: string | null;
 }
 
 export interface FeedReport {
   name: string;
-  url: string;
+  /** `/feeds/<name>.json`, or null when the feed never built (nothing served yet). */
+  url: string | null;
+  kind: 'feed' | 'recipe';
   title: unknown;
   sessions: { id: string; title: unknown; start: string; end: string; poll: string | null }[];
   polls: string[];
-  loadedAt: string;
+  loadedAt: string | null;
   errors: FeedIssue[];
   warnings: FeedIssue[];
   sources: SourceReport[];
 }
 
 /**
- * HOOK (feed warnings): returns the validator's warnings for a feed, by path. Replace the body with
+ * HOOK (feed warnings): the validator's warnings for a served feed, by path. Replace the body with
  * `feedWarnings(feed)` from `src/contract/feed-warnings.ts` once that module is on this branch.
  */
 export function feedWarningsHook(_feed: Feed): FeedIssue[] {
   return [];
 }
 
-/** What a catalog with feed sources and recipes (`catalog.status()`) may tell about each feed. */
-interface CatalogStatus {
-  name: string;
-  loadedAt?: string;
-  errors?: FeedIssue[];
-  sources?: SourceReport[];
-}
-
 /**
- * Each served feed with its validation result, sessions and load time. A feed file that fails
- * validation stops `serve`, so a served feed has no errors of its own unless a catalog that keeps
- * the last good copy of a failing source (`catalog.status()`) reports some.
+ * Each feed of the folder with its validation result, sessions, build time and sources, from the
+ * catalog's `status()`. The last build error (a source that failed, a recipe that no longer
+ * validates) is an error: the previous good version stays online meanwhile.
  */
-export function feedReports(catalog: FeedCatalog, startedAt: string): FeedReport[] {
-  const withStatus = catalog as FeedCatalog & { status?: () => CatalogStatus[] };
-  const statuses = new Map((withStatus.status?.() ?? []).map((status) => [status.name, status]));
-  return [...catalog.feeds.values()].map(({ name, feed }) => {
-    const status = statuses.get(name);
+export function feedReports(catalog: FeedCatalog): FeedReport[] {
+  return catalog.status().map((status) => {
+    const served = catalog.feeds.get(status.name);
+    const feed = served?.feed;
+    const sourceWarnings = status.sources.flatMap((source) => source.warnings.map((message) => ({ path: source.location, message })));
     return {
-      name,
-      url: `/feeds/${name}.json`,
-      title: feed.event.title,
-      sessions: feed.sessions.map((s) => ({ id: s.id, title: s.title, start: s.start, end: s.end, poll: s.poll ?? null })),
-      polls: (feed.polls ?? []).map((poll) => poll.id),
-      loadedAt: status?.loadedAt ?? startedAt,
-      errors: status?.errors ?? [],
-      warnings: feedWarningsHook(feed),
-      sources: status?.sources ?? [],
+      name: status.name,
+      url: served ? `/feeds/${status.name}.json` : null,
+      kind: status.kind,
+      title: feed?.event.title ?? status.name,
+      sessions: (feed?.sessions ?? []).map((s) => ({ id: s.id, title: s.title, start: s.start, end: s.end, poll: s.poll ?? null })),
+      polls: (feed?.polls ?? []).map((poll) => poll.id),
+      loadedAt: status.builtAt ?? null,
+      errors: status.error ? [{ path: status.file, message: status.error }] : [],
+      warnings: [...(feed ? feedWarningsHook(feed) : []), ...sourceWarnings],
+      sources: status.sources.map((source) => ({
+        type: source.type,
+        location: source.location,
+        lastSync: source.lastSuccess ?? null,
+        lastAttempt: source.lastAttempt ?? null,
+        lastError: source.error ?? null,
+      })),
     };
   });
 }

@@ -48,7 +48,6 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
   const now = options.now ?? Date.now;
   const keys = new SessionKeys(token, now);
   const stream = new AdminStream(service);
-  const startedAt = new Date(now()).toISOString();
   const bearer = `Bearer ${token}`;
   const signInLimit = { rateLimit: { max: options.signInRatePerMinute ?? SIGN_IN_RATE, timeWindow: 60_000 } };
   app.addHook('preClose', async () => stream.close());
@@ -151,7 +150,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
         return { signedOut: true };
       });
 
-      guarded.get('/api/admin/feeds', async () => ({ feeds: feedReports(service.catalog, startedAt) }));
+      guarded.get('/api/admin/feeds', async () => ({ feeds: feedReports(service.catalog) }));
       guarded.get('/api/admin/polls', async () => ({ polls: await service.list() }));
       guarded.get<{ Params: { id: string } }>('/api/admin/polls/:id', { schema: { params } }, async (request) => service.summary(request.params.id));
       for (const action of ['open', 'close', 'reset'] as const) {

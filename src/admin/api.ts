@@ -24,14 +24,16 @@ export interface FeedIssue {
 
 export interface FeedReport {
   name: string;
-  url: string;
+  /** Null when the feed never built (nothing served yet). */
+  url: string | null;
+  kind: 'feed' | 'recipe';
   title: Text;
   sessions: { id: string; title: Text; start: string; end: string; poll: string | null }[];
   polls: string[];
-  loadedAt: string;
+  loadedAt: string | null;
   errors: FeedIssue[];
   warnings: FeedIssue[];
-  sources: { name: string; lastSync: string | null; lastError: string | null }[];
+  sources: { type: string; location: string; lastSync: string | null; lastAttempt: string | null; lastError: string | null }[];
 }
 
 export interface PresentData {

@@ -151,14 +151,14 @@ export class CivicAdminConsole extends LitElement {
       list.length ? html`<p class="issues-title ${kind}">${label} (${list.length})</p><ul class="issues">${list.map((issue) => html`<li><code>${issue.path}</code>: ${issue.message}</li>`)}</ul>` : nothing;
     return html`<li class="card">
       <div class="card-head">
-        <h3><a href=${feed.url}>${localize(feed.title, lang, languages)}</a></h3>
+        <h3>${feed.url ? html`<a href=${feed.url}>${localize(feed.title, lang, languages)}</a>` : localize(feed.title, lang, languages)}</h3>
         <span class="badge ${feed.errors.length ? 'closed' : 'open'}">${feed.errors.length ? t.errors : t.valid}</span>
       </div>
       <p class="meta">${t.loadedAt}: ${when(feed.loadedAt)}</p>
       ${issues(t.errors, feed.errors, 'error-list')} ${issues(t.warnings, feed.warnings, 'warning-list')}
       ${feed.sources.length
         ? html`<ul class="sources">${feed.sources.map(
-            (source) => html`<li><strong>${source.name}</strong> · ${t.lastSync}: ${when(source.lastSync)}${source.lastError ? html` · ${t.lastError}: ${source.lastError}` : nothing}</li>`,
+            (source) => html`<li><strong>${source.type}</strong> <code>${source.location}</code> · ${t.lastSync}: ${when(source.lastSync)}${source.lastError ? html` · ${t.lastError}: ${source.lastError}` : nothing}</li>`,
           )}</ul>`
         : nothing}
       <details>
@@ -229,7 +229,7 @@ export class CivicAdminConsole extends LitElement {
   private async loadFeeds(): Promise<void> {
     const { feeds } = await this.api.get<{ feeds: FeedReport[] }>('/api/admin/feeds');
     const definitions = new Map<string, Feed>();
-    await Promise.all(feeds.map(async (feed) => definitions.set(feed.name, (await (await fetch(feed.url)).json()) as Feed)));
+    await Promise.all(feeds.map(async (feed) => feed.url && definitions.set(feed.name, (await (await fetch(feed.url)).json()) as Feed)));
     this.feeds = feeds;
     this.definitions = definitions;
   }

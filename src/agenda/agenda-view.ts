@@ -43,6 +43,8 @@ export interface SessionView extends Filterable {
   eventTime: string;
   trackTitle?: string;
   location: string;
+  /** Who runs the session (a feed that merges several organizers' programmes), or empty. */
+  organizer: string;
   /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English and French". */
   meta: string;
   speakers: SpeakerView[];
@@ -173,6 +175,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : '',
         trackTitle,
         location: text(session.location),
+        organizer: text(session.organizer),
         meta: [
           trackTitle,
           text(session.location),
