@@ -18,13 +18,26 @@ for (const kind of storeKinds()) {
     before(async () => {
       db = testDatabase(kind);
       // The timed poll opens 200 ms after the test clock's start (the clock moves by hand).
-      server = await startServer({ demo: pollFeed({ opensAt: new Date(clock + 200).toISOString() }) }, db, {
+      server = await startServer(
+        {
+          demo: pollFeed({ opensAt: new Date(clock + 200).toISOString() }),
+          // A feed composed by a recipe from one local source: the console lists the source.
+          'network.recipe': { event: { id: 'net', title: 'Network', timeZone: 'Europe/Madrid' }, sources: [{ type: 'feed', path: 'partners.part.json' }] },
+          'partners.part': {
+            version: 1,
+            event: { id: 'partners', title: 'Partners', timeZone: 'Europe/Madrid' },
+            sessions: [{ id: 'p1', title: 'Partner meeting', start: '2026-06-19T10:00:00+02:00', end: '2026-06-19T11:00:00+02:00' }],
+          },
+        },
+        db,
+        {
         adminToken: TOKEN,
         signInLinks: links,
         voteUrl: 'https://town.example/vote/{poll}',
         now: () => clock,
         trustProxy: true,
-      });
+        },
+      );
     });
     after(async () => {
       await server.close();
@@ -174,6 +187,27 @@ for (const kind of storeKinds()) {
       // The poll hides its results from visitors until it closes; the console sees them at once.
       await until(/"id":"after-close"[^\n]*"voters":1,"totals":\{"a":0,"b":1,"c":0\}/);
       await body.cancel();
+    });
+
+    it('lists each feed with its sessions, build time, validation and sources', async () => {
+      const { cookie } = await signIn();
+      const { feeds } = (await (await fetch(url('/api/admin/feeds'), { headers: { cookie } })).json()) as {
+        feeds: { name: string; kind: string; url: string; sessions: { id: string }[]; polls: string[]; loadedAt: string; errors: unknown[]; sources: { type: string; location: string; lastSync: string | null; lastError: string | null }[] }[];
+      };
+      const demo = feeds.find((feed) => feed.name === 'demo')!;
+      assert.equal(demo.url, '/feeds/demo.json');
+      assert.deepEqual(demo.sessions.map((s) => s.id), ['s1']);
+      assert.deepEqual(demo.polls, ['single', 'multi', 'after-vote', 'after-close', 'timed']);
+      assert.deepEqual(demo.errors, []);
+      assert.ok(!Number.isNaN(Date.parse(demo.loadedAt)));
+      const network = feeds.find((feed) => feed.name === 'network')!;
+      assert.equal(network.kind, 'recipe');
+      assert.deepEqual(network.sessions.map((s) => s.id), ['p1']);
+      assert.equal(network.sources.length, 1);
+      assert.equal(network.sources[0]!.type, 'feed');
+      assert.equal(network.sources[0]!.location, 'partners.part.json');
+      assert.equal(network.sources[0]!.lastError, null);
+      assert.ok(network.sources[0]!.lastSync && !Number.isNaN(Date.parse(network.sources[0]!.lastSync)));
     });
 
     it('tells the console when a poll opens by its date (no store change to hear)', async () => {
