@@ -234,7 +234,8 @@ export class CivicPresenter extends LitElement {
   }
 
   private key(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || this.helpOpen) return;
+    // The open dialog has the keyboard (Esc, Tab); `helpOpen` turns false only at its `close` event, a task later.
+    if (event.ctrlKey || event.metaKey || event.altKey || this.dialog?.open) return;
     // A focused button or field keeps its own keys (Space, Enter); the room's shortcuts are letters and arrows.
     const rtl = this.locale.dir === 'rtl';
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
