@@ -131,7 +131,6 @@ export class CivicAdminConsole extends LitElement {
         <span class="badge ${summary.status}">${t[summary.status]}</span>
       </div>
       <p class="meta">${t.voters}: <strong>${intl(Intl.NumberFormat, lang, {}).format(summary.voters)}</strong> · ${votes}</p>
-      <div class="results" aria-label=${`${t.totals}: ${title}`} role="group">${groups.map((group) => renderGroup(group, lang, groups.length > 1 ? 4 : 0))}</div>
       <div class="actions" role="group" aria-label=${`${t.actions}: ${title}`}>
         <button type="button" class="primary" ?disabled=${this.busy || summary.status === 'open'} @click=${() => this.act(summary, 'open')}>${t.openNow}</button>
         <button type="button" ?disabled=${this.busy || summary.status === 'closed'} @click=${() => this.act(summary, 'close')}>${t.closeNow}</button>
@@ -139,6 +138,7 @@ export class CivicAdminConsole extends LitElement {
         <a class="button" href=${`/api/admin/polls/${encodeURIComponent(summary.id)}/export?format=csv`} download=${`${summary.id}.csv`}>${t.exportCsv}</a>
         <a class="button" href=${`/present/${encodeURIComponent(summary.id)}?lang=${encodeURIComponent(this.locale.ui)}`}>${t.present}</a>
       </div>
+      <div class="results" aria-label=${`${t.totals}: ${title}`} role="group">${groups.map((group) => renderGroup(group, lang, groups.length > 1 ? 4 : 0))}</div>
     </li>`;
   }
 

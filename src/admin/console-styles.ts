@@ -87,6 +87,9 @@ export const consoleStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
+  .results {
+    margin-block-start: 0.75rem;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
