@@ -6,7 +6,7 @@ import { buildApp, DEFAULT_VOTE_RATE } from './app.js';
 import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './poll-service.js';
-import { votesCsv } from './routes/admin.js';
+import { votesCsv } from './export/votes-csv.js';
 import { openStore, StoreError } from './storage/store.js';
 
 const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
