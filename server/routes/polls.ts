@@ -70,6 +70,8 @@ export function pollRoutes(app: FastifyInstance, service: PollService, hub: SseH
         Connection: 'keep-alive',
       });
       reply.raw.socket?.setNoDelay(true);
+      // The idle timeout is for clients that stall; a stream is quiet between events by design.
+      reply.raw.socket?.setTimeout(0);
       try {
         await hub.open(request.params.id, reply.raw, request.query.voter);
       } catch (error) {
