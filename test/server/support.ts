@@ -217,7 +217,7 @@ export async function spawnServer(
   args: string[],
   env: Record<string, string | undefined>,
   { cli = ['--import', 'tsx', join(ROOT, 'server/cli.ts')], cwd = ROOT }: { cli?: string[]; cwd?: string } = {},
-): Promise<{ origin: string; child: ChildProcess }> {
+): Promise<{ origin: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [...cli, ...args], {
     cwd,
     env: { ...process.env, ...env },
@@ -238,7 +238,8 @@ export async function spawnServer(
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { origin, child };
+  // Everything it has printed so far, start-up lines included.
+  return { origin, child, output: () => output };
 }
 
 export function writeFile(dir: string, name: string, body: string): void {
