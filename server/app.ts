@@ -119,10 +119,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       new ApiError(429, 'rate-limited', `too many votes from this address; try again in ${Math.ceil(context.ttl / 1000)} s`),
   });
 
-  feedRoutes(app, options.catalog);
-  pollRoutes(app, service, hub, options.voteRatePerMinute ?? DEFAULT_VOTE_RATE);
+  await app.register(feedRoutes, { catalog: options.catalog });
+  await app.register(pollRoutes, { service, hub, voteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE });
   adminRoutes(app, service, options.adminToken);
-  await assetRoutes(app, options.catalog, options.siteDir);
+  await app.register(assetRoutes, { catalog: options.catalog, siteDir: options.siteDir });
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.
   app.addHook('preClose', async () => hub.close());

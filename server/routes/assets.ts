@@ -1,13 +1,19 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ApiError } from '../errors.js';
 import { etagOf, type FeedCatalog } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
 
+export interface AssetRoutesOptions {
+  catalog: FeedCatalog;
+  /** Static site served at `/`; without one, `/` answers a JSON index of the feeds and polls. */
+  siteDir: string | undefined;
+}
+
 /** The single-file bundle at `/civic-widgets.js`, and the site (or a small index) at `/`. */
-export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, siteDir: string | undefined): Promise<void> {
+export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, { catalog, siteDir }) => {
   const bundlePath = join(packageRoot, 'dist', 'civic-widgets.js');
   // Read and hashed again only when the file changes, so that a rebuild shows up without a restart.
   let bundle: { mtimeMs: number; body: string; etag: string } | undefined;
@@ -53,7 +59,7 @@ export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, si
     feeds: [...catalog.feeds.keys()].map((name) => `/feeds/${name}.json`),
     polls: [...catalog.polls.keys()].map((id) => `/api/polls/${id}`),
   }));
-}
+};
 
 /** A dotfile or dot-folder anywhere in the path is private; only .well-known is meant for the public. */
 function isPublicPath(segments: readonly string[]): boolean {
