@@ -35,7 +35,7 @@ export interface AppOptions {
   now?: () => number;
   /** Fastify's logger: the CLI logs warnings and errors (a 500's cause) to stdout. */
   logger?: boolean | { level: string };
-  /** Connection timeouts (tests shorten them); see `DEFAULT_TIMEOUTS` and docs/server.md. */
+  /** Connection timeouts (tests shorten them); defaults in docs/server.md. */
   timeouts?: Partial<ServerTimeouts>;
 }
 
@@ -51,7 +51,7 @@ export interface ServerTimeouts {
   idleMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+const DEFAULT_TIMEOUTS: ServerTimeouts = {
   requestMs: 30_000,
   headersMs: 10_000,
   // Longer than the 60 s idle timeout of common load balancers, so that they close first and never

@@ -11,7 +11,7 @@ const ENVIRONMENT = `DATABASE_URL=postgres://… uses PostgreSQL instead of the 
 CIVIC_ADMIN_TOKEN=… enables the admin HTTP API under /api/admin/ (Authorization: Bearer …).
 civic-widgets <command> --help shows one command; civic-widgets --version the version.`;
 
-export const USAGE = `${COMMANDS.map((command) => command.usage).join('\n')}\n\n${ENVIRONMENT}`;
+const USAGE = `${COMMANDS.map((command) => command.usage).join('\n')}\n\n${ENVIRONMENT}`;
 
 /** Runs the command line; resolves with the exit code (a running `serve` never resolves). */
 export async function main(argv: string[]): Promise<number> {

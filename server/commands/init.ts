@@ -26,7 +26,7 @@ export const init = defineCommand({
 });
 
 /** One example of each part of a feed, its sessions a month from `today` so that the countdown counts. */
-export function starterFeed(today: Date): object {
+function starterFeed(today: Date): object {
   const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 30));
   // UTC times ("Z") are exact whatever the season; the widgets show them in the event's zone too.
   const at = (hours: number, minutes = 0) => new Date(day.getTime() + (hours * 60 + minutes) * 60_000).toISOString().replace('.000Z', 'Z');

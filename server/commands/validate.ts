@@ -5,7 +5,7 @@ import { validateFeed } from '../../src/contract/validate.js';
 import { JsonSyntaxError, parseJsonWithPosition } from '../json-with-position.js';
 import { defineCommand, expectPositionals, UsageError } from './command.js';
 
-export interface FeedFileReport {
+interface FeedFileReport {
   file: string;
   /** `where: what`: a JSON position (`file:3:7`) or a path in the feed (`sessions[2].start`). */
   errors: string[];
@@ -35,7 +35,7 @@ export const validate = defineCommand({
 });
 
 /** Checks one feed file, or every `*.json` of a folder (as `serve --feeds` would read them). */
-export async function validateFeedFiles(path: string): Promise<FeedFileReport[]> {
+async function validateFeedFiles(path: string): Promise<FeedFileReport[]> {
   const found = await stat(path).catch(() => undefined);
   if (!found) throw new UsageError(`validate: ${path}: no such file or folder`, validate);
   const files = found.isDirectory()
