@@ -44,7 +44,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
 /** The operator's mistakes are one line (and the usage for a usage error), never a stack trace. */
 export function run(argv: string[]): void {
   main(argv).then(
-    (code) => process.exit(code),
+    // Not process.exit(): the output written so far must reach a pipe or a file first.
+    (code) => void (process.exitCode = code),
     (error: unknown) => {
       console.error(`civic-widgets: ${(error as Error).message}`);
       if (error instanceof UsageError) console.error(`\n${error.command?.usage ?? USAGE}`);
