@@ -2,7 +2,10 @@
 // timeouts for slow clients that leave live streams alone, and a ballot with a byte-order mark.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { pollFeed, rawRequest, SseReader, startServer, testDatabase, voterId, type TestDatabase, type TestServer } from './support.js';
+import { buildApp } from '../../server/app.js';
+import { loadFeeds } from '../../server/feed-catalog.js';
+import { openStore } from '../../server/storage/store.js';
+import { feedDir, pollFeed, rawRequest, SseReader, startServer, testDatabase, voterId, type TestDatabase, type TestServer } from './support.js';
 
 const TIMEOUTS = { requestMs: 600, headersMs: 400, keepAliveMs: 400, idleMs: 500 };
 
@@ -72,14 +75,14 @@ describe('hostile requests', () => {
     );
     assertErrorShape(answer, 408, 'invalid-request');
     assert.ok(answer.closed, 'closed');
-    // The request timeout, plus Node's check period (a quarter of the headers timeout) and some slack.
-    assert.ok(answer.ms < TIMEOUTS.requestMs + 1000, `closed after ${answer.ms} ms`);
+    // The request timeout, plus Node's check period (a quarter of the headers timeout) and slack for a busy machine.
+    assert.ok(answer.ms < TIMEOUTS.requestMs + 2000, `closed after ${answer.ms} ms`);
   });
 
   it('answers stalled headers with 408 within the headers timeout', async () => {
     const answer = await rawRequest(server.origin, 'GET /api/polls/single HTTP/1.1\r\nHost: x\r\nX-Slow: ', { waitMs: 5000 });
     assertErrorShape(answer, 408, 'invalid-request');
-    assert.ok(answer.ms < TIMEOUTS.headersMs + 1000, `closed after ${answer.ms} ms`);
+    assert.ok(answer.ms < TIMEOUTS.headersMs + 2000, `closed after ${answer.ms} ms`);
   });
 
   it('keeps an SSE stream open past every timeout', async () => {
@@ -111,6 +114,22 @@ describe('hostile requests', () => {
       });
       assert.equal(res.status, 200, type);
       assert.deepEqual(((await res.json()) as { myChoices: string[] }).myChoices, ['a'], type);
+    }
+  });
+});
+
+describe('default timeouts', () => {
+  it('are those of a public server (docs/server.md)', async () => {
+    const db = testDatabase('sqlite');
+    const app = await buildApp({ catalog: await loadFeeds(feedDir({ demo: pollFeed() })), store: await openStore({ sqliteFile: db.sqliteFile }) });
+    try {
+      assert.equal(app.server.requestTimeout, 30_000);
+      assert.equal(app.server.headersTimeout, 10_000);
+      assert.equal(app.server.keepAliveTimeout, 65_000);
+      assert.equal(app.server.timeout, 120_000);
+    } finally {
+      await app.close();
+      await db.drop();
     }
   });
 });
