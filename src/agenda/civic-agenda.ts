@@ -6,6 +6,7 @@ import { sessionPhase } from '../feed/select.js';
 import type { Feed } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
+import { encodeComponent } from '../i18n/well-formed.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { sessionCalendarEntry } from '../time/calendar.js';
 import { clock } from '../time/clock.js';
@@ -217,7 +218,7 @@ export class CivicAgenda extends FeedWidget {
         ${poll
           ? html`<p class="poll">
               ${t.poll}${commonMessages[this.locale.ui].colon}
-              ${this.pollHref ? html`<a href=${this.pollHref.replaceAll('{poll}', encodeURIComponent(poll))}>${s.pollTitle}</a>` : s.pollTitle}
+              ${this.pollHref ? html`<a href=${this.pollHref.replaceAll('{poll}', encodeComponent(poll))}>${s.pollTitle}</a>` : s.pollTitle}
             </p>`
           : nothing}
         ${cancelled

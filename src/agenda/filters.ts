@@ -1,4 +1,5 @@
 import { queryMatcher } from '../i18n/search.js';
+import { encodeComponent } from '../i18n/well-formed.js';
 
 /** What the visitor narrowed the programme to. Every field is optional: absent means "all". */
 export interface AgendaFilters {
@@ -19,7 +20,7 @@ const KEYS = ['day', 'track', 'lang', 'q'] as const;
  * Values are percent-encoded, so `;` and `:` in a search are safe.
  */
 export function parseFilters(hash: string, namespace: string): AgendaFilters {
-  const prefix = `${encodeURIComponent(namespace)}=`;
+  const prefix = `${encodeComponent(namespace)}=`;
   const param = hash.replace(/^#/, '').split('&').find((part) => part.startsWith(prefix));
   const filters: AgendaFilters = {};
   if (!param) return filters;
@@ -39,12 +40,12 @@ export function parseFilters(hash: string, namespace: string): AgendaFilters {
 
 /** `hash` with this agenda's parameter replaced by `filters` (removed when they are empty); other parameters kept. */
 export function writeFilters(hash: string, namespace: string, filters: AgendaFilters): string {
-  const name = encodeURIComponent(namespace);
+  const name = encodeComponent(namespace);
   const others = hash
     .replace(/^#/, '')
     .split('&')
     .filter((part) => part && !part.startsWith(`${name}=`));
-  const value = KEYS.filter((key) => filters[key]).map((key) => `${key}:${encodeURIComponent(filters[key]!)}`).join(';');
+  const value = KEYS.filter((key) => filters[key]).map((key) => `${key}:${encodeComponent(filters[key]!)}`).join(';');
   if (value) others.push(`${name}=${value}`);
   return others.length ? `#${others.join('&')}` : '';
 }

@@ -398,4 +398,15 @@ describe('<civic-agenda>', () => {
     expect($(el, '.now')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
+
+  it('opens "Add to calendar" for a title with a lone UTF-16 surrogate (issue 18)', async () => {
+    const feed = await (await fetch(feedUrl('countdown'))).json();
+    feed.sessions[0].title = 'Budget \ud83d talk';
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+    const el = await agenda(html`<civic-agenda src=${src}></civic-agenda>`);
+    ($(el, '#s-local-democracy button.add') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const ics = ($(el, '#s-local-democracy [part="calendar"] a[download]') as HTMLAnchorElement).href;
+    expect(decodeURIComponent(ics)).to.contain('SUMMARY:Budget \ufffd talk');
+  });
 });

@@ -185,6 +185,19 @@ describe('civic-countdown', () => {
       });
     }
 
+    it('counts and offers its calendar file for a title with a lone UTF-16 surrogate (issue 18)', async () => {
+      const feed = await (await fetch(`/__feed/countdown.json?key=cd-lone-${unique++}`)).json();
+      feed.sessions[0].title = 'Budget \ud83d talk';
+      const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+      fakeNow(START - DAY);
+      await settled(src);
+      const el = await fixture<CivicCountdown>(html`<civic-countdown src=${src} refresh="86400" session="local-democracy" lang="en"></civic-countdown>`);
+      await advance(el, 2 * SECOND);
+      expect(units(el)).to.deep.equal([0, 23, 59, 58]);
+      const ics = ($(el, '[part="calendar"] a[download]') as HTMLAnchorElement).href;
+      expect(decodeURIComponent(ics)).to.contain('SUMMARY:Budget \ufffd talk');
+    });
+
     it('says so when the named session is not in the feed', async () => {
       fakeNow(START - DAY);
       const el = await countdown({ session: 'nope' });

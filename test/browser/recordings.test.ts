@@ -348,4 +348,18 @@ describe('<civic-recordings>', () => {
     await waitUntil(() => titles(el).length === 5);
     expect(titles(el)[0]).to.equal('Opening of the Forum');
   });
+
+  it('plays a video whose id holds a lone UTF-16 surrogate instead of staying on "Loading…" (issue 18)', async () => {
+    const feed = {
+      version: 1,
+      event: { id: 'lone', title: 'Lone', timeZone: 'UTC' },
+      sessions: [],
+      recordings: [{ id: 'r1', title: 'Cut \ud83d', provider: 'youtube', videoId: 'abc\ud83d', url: 'https://www.youtube.com/watch?v=abc' }],
+    };
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+    const el = await widget(undefined, src);
+    expect(titles(el)).to.deep.equal(['Cut \ud83d']);
+    await play(el, 'Cut \ud83d');
+    expect(root(el).querySelector('iframe')!.src).to.match(/^https:\/\/www\.youtube-nocookie\.com\/embed\/abc%EF%BF%BD\?/);
+  });
 });
