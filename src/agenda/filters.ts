@@ -50,6 +50,32 @@ export function writeFilters(hash: string, namespace: string, filters: AgendaFil
   return others.length ? `#${others.join('&')}` : '';
 }
 
+/** The filters as one string, equal for equal filters: a memo key. */
+export function filtersKey(filters: AgendaFilters): string {
+  return JSON.stringify(KEYS.map((key) => filters[key] ?? ''));
+}
+
+/** What a programme offers to filter by: its days, tracks and languages. */
+export interface FilterChoices {
+  days: readonly { key: string }[];
+  tracks: readonly { id: string }[];
+  languages: readonly { tag: string }[];
+}
+
+/**
+ * The filters of `key` (from `filtersKey`) that name something this programme has: a shared link
+ * or another agenda's parameter must not hide every session behind a track this feed lacks.
+ */
+export function validFilters(choices: FilterChoices, key: string): AgendaFilters {
+  const [day, track, lang, q] = JSON.parse(key) as string[];
+  const filters: AgendaFilters = {};
+  if (day && choices.days.some((d) => d.key === day)) filters.day = day;
+  if (track && choices.tracks.some((t) => t.id === track)) filters.track = track;
+  if (lang && choices.languages.some((l) => l.tag === lang)) filters.lang = lang;
+  if (q) filters.q = q;
+  return filters;
+}
+
 export function hasFilters(filters: AgendaFilters): boolean {
   return KEYS.some((key) => filters[key]);
 }
