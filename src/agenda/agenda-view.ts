@@ -4,7 +4,7 @@ import { languageName, listFormat } from '../i18n/intl.js';
 import { unitParts } from '../i18n/unit-parts.js';
 import { searchable } from '../i18n/search.js';
 import { textLanguage } from '../i18n/text-language.js';
-import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
+import { formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
 import type { Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
@@ -104,7 +104,20 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
     if (!steady.has(z)) steady.set(z, first && last && !offsetChange(z, first, last) ? zoneOffsetMinutes(first, z) : null);
     return steady.get(z)!;
   };
-  const offset = (date: Date, z: string): number => steadyOffset(z) ?? zoneOffsetMinutes(date, z);
+  // A programme over months crosses DST changes: one offset per UTC day that has no change, so that
+  // thousands of sessions cost a few hundred Intl calls, not one each.
+  const dayOffsets = new Map<string, number | null>();
+  const offset = (date: Date, z: string): number => {
+    const steadyThere = steadyOffset(z);
+    if (steadyThere !== null) return steadyThere;
+    const day = Math.floor(+date / 86_400_000);
+    let value = dayOffsets.get(z + day);
+    if (value === undefined) {
+      const atStart = zoneOffsetMinutes(new Date(day * 86_400_000), z);
+      dayOffsets.set(z + day, (value = atStart === zoneOffsetMinutes(new Date((day + 1) * 86_400_000 - 60_000), z) ? atStart : null));
+    }
+    return value ?? zoneOffsetMinutes(date, z);
+  };
   // Items repeat the same few instants (one item's end is the next one's start): format each once,
   // and a steady zone's name ("GMT+9") once for the whole event.
   const times = new Map<string, string>();
@@ -128,12 +141,8 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
   }
 
   const pollsById = new Map((feed.polls ?? []).map((p) => [p.id, p]));
-  const steadyHere = steadyOffset(zone);
-  /** The calendar day of `date` in `z`: arithmetic with one offset all along, Intl only where clocks change. */
-  const dayOf = (date: Date, z: string) => {
-    const steadyThere = steadyOffset(z);
-    return steadyThere === null ? dayKey(date, z) : new Date(+date + steadyThere * 60_000).toISOString().slice(0, 10);
-  };
+  /** The calendar day of `date` in `z`, by offset arithmetic. */
+  const dayOf = (date: Date, z: string) => new Date(+date + offset(date, z) * 60_000).toISOString().slice(0, 10);
   const describe = (session: Session, key: string, start: Date, end: Date): SessionDetails => {
     const ownZone = session.timeZone ?? feed.event.timeZone;
     const crossesMidnight = dayOf(end, zone) !== key;
@@ -181,7 +190,7 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
     };
   };
 
-  const days = groupByDay(feed.sessions, zone, steadyHere === null ? undefined : (start) => dayOf(start, zone)).map(({ key, items }) => ({
+  const days = groupByDay(feed.sessions, zone, (start) => dayOf(start, zone)).map(({ key, items }) => ({
     key,
     label: formatDate(new Date(items[0]!.start), lang, zone),
     sessions: items.map((session): SessionView => {

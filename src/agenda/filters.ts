@@ -95,5 +95,6 @@ export function filtersMatcher(filters: AgendaFilters): (session: Filterable) =>
     (!filters.day || session.day === filters.day) &&
     (!filters.track || session.track === filters.track) &&
     (!filters.lang || Boolean(session.languages?.includes(filters.lang))) &&
-    matchesQuery(session.text);
+    // `text` is built on first read (it formats the session): only when there is a query.
+    (!filters.q || matchesQuery(session.text));
 }

@@ -200,6 +200,11 @@ export const agendaStyles = [
       .out {
         display: none;
       }
+      /* A long programme lays out only the days near the screen; find-in-page still sees them all. */
+      .day {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 40rem;
+      }
     }
     @media print {
       .base {
