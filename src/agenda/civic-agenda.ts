@@ -249,7 +249,7 @@ export class CivicAgenda extends FeedWidget {
         </h3>
         <p class="when" part="time">
           <time datetime=${view.session.start}>${s.startText}</time>–<time datetime=${view.session.end}>${s.endText}</time>
-          <span class="event-time">${s.eventTime}${s.eventDay ? html` <span class="day-shift">${s.eventDay}</span>` : nothing}</span>
+          <span class="event-time">${s.eventTime}${s.eventDay ? html`<span class="day-shift">${` ${s.eventDay}`}</span>` : nothing}</span>
         </p>
         <p class="meta">
           ${s.meta}${joinUrl && !cancelled ? html` <a href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>` : nothing}

@@ -140,6 +140,27 @@ describe('<civic-agenda>: the calendar box', () => {
   });
 });
 
+describe('<civic-agenda>: focus rings', () => {
+  it('keeps the focus ring of a button at the edge inside every box that clips it (issue 13, item 5)', async () => {
+    const el = await fixture<CivicAgenda>(html`<civic-agenda src=${feedUrl()} style="inline-size: 360px"></civic-agenda>`);
+    await waitUntil(() => $(el, '.session'));
+    const button = $(el, '#s-opening button.add')!;
+    button.focus();
+    const style = getComputedStyle(button);
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    expect(reach).to.be.greaterThan(0);
+    const ring = button.getBoundingClientRect();
+    // Every ancestor that clips (a scroll box, or paint containment) must hold the ring.
+    for (let node: HTMLElement | null = button.parentElement; node && node !== el; node = node.parentElement) {
+      const { overflowX, contain, contentVisibility } = getComputedStyle(node);
+      if (overflowX === 'visible' && !/paint|strict|content/.test(contain) && contentVisibility !== 'auto') continue;
+      const box = node.getBoundingClientRect();
+      expect(ring.left - reach, node.className).to.be.at.least(box.left);
+      expect(ring.right + reach, node.className).to.be.at.most(box.right);
+    }
+  });
+});
+
 describe('agenda view: the event-zone date beside its time (issue 13, item 1)', () => {
   const feed = {
     version: 1,
