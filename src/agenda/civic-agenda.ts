@@ -31,7 +31,9 @@ const CHUNK = 150;
  * The event's programme: sessions grouped by day with their items, speakers, track, place and
  * languages; times in the visitor's zone with the event's beside them; a "now" marker and a live
  * badge; filters by day, track, language and text, kept in the URL hash so that a link can be shared
- * (`#agenda=day:2026-10-11;track:peer;lang:fr;q:water`, or `#<id>=…` when the element has an `id`).
+ * (`#agenda=day:2026-10-11;track:peer;lang:fr;q:water`; the name is the `hash-key`, else the `id`, else
+ * `agenda`, `agenda-2`… by position). A long programme renders a screenful first and the rest in the
+ * following tasks; all of it is in the document a moment later (find in page) and before printing.
  *
  * @tag civic-agenda
  * @fires civic-agenda-filter - The visitor changed a filter (`AgendaFilterEvent`: `filters`, `shown`).
