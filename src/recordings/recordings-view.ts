@@ -1,6 +1,6 @@
 import { localize } from '../contract/text.js';
 import type { Feed } from '../contract/types.js';
-import { languageName } from '../i18n/intl.js';
+import { intl, languageName } from '../i18n/intl.js';
 import { primaryLanguage } from '../i18n/languages.js';
 import { recordingEntries, type Entry } from './entries.js';
 
@@ -51,20 +51,12 @@ export function buildRecordingsView(feed: Feed | undefined, lang: string, ui: st
     }
     return view;
   };
-  const collator = (a: string, b: string) => a.localeCompare(b, safeLocale(lang));
+  // A cached collator; a malformed `lang` attribute falls back to English instead of throwing here.
+  const collator = intl(Intl.Collator, lang, {}).compare;
   return {
     entries,
-    // The browser's collation: a malformed `lang` attribute must not throw here.
     languages: [...new Set(entries.flatMap((e) => e.languages))].sort((a, b) => collator(name(a), name(b))),
     tags: [...new Set(entries.flatMap((e) => e.tags))].map(tag).sort((a, b) => collator(a.label, b.label)),
     tag,
   };
-}
-
-function safeLocale(lang: string): string | undefined {
-  try {
-    return Intl.Collator.supportedLocalesOf(lang).length ? lang : undefined;
-  } catch {
-    return undefined;
-  }
 }
