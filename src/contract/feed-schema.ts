@@ -81,7 +81,7 @@ const poll = object({
   title: text,
   prompt: optional(text),
   session: optional(id),
-  mode: oneOf(['single', 'multiple']),
+  mode: oneOf(['single', 'multiple', 'ranking']),
   maxChoices: optional(wholeNumber),
   results: optional(oneOf(['always', 'after-vote', 'after-close'])),
   opensAt: optional(dateTime),
