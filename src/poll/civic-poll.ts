@@ -84,11 +84,12 @@ export class CivicPoll extends FeedWidget {
     const feed = this.feed.state?.feed;
     if (!feed || !poll || !base || !byClock) return undefined;
     const session = feed.sessions.find((s) => s.id === poll.session || s.poll === poll.id);
+    const texts = this.texts(feed, poll, this.locale.lang);
     return {
-      texts: this.texts(feed, poll, this.locale.lang),
+      texts,
       base,
       zone: resolveTimeZone(this.timeZone, session?.timeZone ?? feed.event.timeZone),
-      ...voteView(this.live.snapshot, byClock, voteState(base), this.askedEmpty),
+      ...voteView(this.live.snapshot, byClock, voteState(base), this.askedEmpty, texts.rule),
     };
   }
 

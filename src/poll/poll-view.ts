@@ -1,6 +1,6 @@
 import { localize } from '../contract/text.js';
 import type { Feed, Poll, Text } from '../contract/types.js';
-import { maxChoices, optionIds, type PollStatus } from '../contract/poll-rules.js';
+import { ballotRule, maxChoices, optionIds, type BallotRule, type PollStatus } from '../contract/poll-rules.js';
 import { numberFormat } from '../i18n/intl.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { dateTimeFormat } from '../time/format.js';
@@ -33,6 +33,7 @@ export interface PollTexts {
   options: Map<string, OptionView>;
   optionCount: number;
   max: number;
+  rule: BallotRule;
 }
 
 function shown(text: Text, lang: string, languages: readonly string[] | undefined): Shown {
@@ -55,6 +56,7 @@ export function pollTexts(feed: Feed, poll: Poll, lang: string): PollTexts {
     options: new Map(groups.flatMap((group) => group.options.map((option) => [option.id, option]))),
     optionCount: optionIds(poll).length,
     max: maxChoices(poll),
+    rule: ballotRule(poll),
   };
 }
 
@@ -125,7 +127,7 @@ export interface VoteView {
  * A vote not confirmed yet (in flight, or kept for a retry after a failure) is counted in the results
  * at once, so that "Your vote" and the bars never disagree.
  */
-export function voteView(snapshot: PollSnapshot | undefined, byClock: PollStatus, vote: VoteState, askedEmpty: boolean): VoteView {
+export function voteView(snapshot: PollSnapshot | undefined, byClock: PollStatus, vote: VoteState, askedEmpty: boolean, rule: BallotRule): VoteView {
   const error = vote.error;
   let note: VoteNote = '';
   if (error && vote.choices) note = error.code === 'rate-limited' ? 'rateLimited' : 'pending';
@@ -136,7 +138,7 @@ export function voteView(snapshot: PollSnapshot | undefined, byClock: PollStatus
   return {
     status: snapshot?.status ?? byClock,
     mine: vote.choices ?? snapshot?.myChoices,
-    shown: snapshot && vote.choices ? withVote(snapshot, vote.choices) : snapshot,
+    shown: snapshot && vote.choices ? withVote(snapshot, vote.choices, rule) : snapshot,
     note,
     warn: !!error || !!vote.choices,
   };
