@@ -10,8 +10,10 @@ import { LiveResults } from './live-results.js';
 import { pollMessages, type PollMessages } from './messages.js';
 import type { PollError } from './poll-client.js';
 import { renderChoiceForm, renderMine } from './poll-form.js';
-import { renderResults } from './poll-results.js';
-import { longDateTime, pollTexts, resultsView, voteView, type PollTexts, type VoteView } from './poll-view.js';
+import { renderRankedResults, renderResults } from './poll-results.js';
+import { longDateTime, pollTexts, rankedResults, resultsView, voteView, type PollTexts, type VoteView } from './poll-view.js';
+import { moveDown, moveUp, placeAt } from './ranking.js';
+import { announce, renderRankingForm } from './ranking-form.js';
 import { ShownPoll } from './shown-poll.js';
 import { sendVote, voteState } from './vote-queue.js';
 import { voterId } from './voter-id.js';
@@ -56,6 +58,8 @@ export class CivicPoll extends FeedWidget {
   @state() private editing = false;
   @state() private asTable = false;
   @state() private askedEmpty = false;
+  /** Ranking polls: what the last move did, for screen readers. */
+  @state() private announcement = '';
 
   private readonly shown: ShownPoll = new ShownPoll(
     this,
@@ -67,6 +71,7 @@ export class CivicPoll extends FeedWidget {
   private readonly live: LiveResults = new LiveResults(this, () => this.shown.base);
   private readonly texts = memo(pollTexts);
   private readonly results = memo(resultsView);
+  private readonly ranked = memo(rankedResults);
   private view?: View;
   /** Where focus goes after the next render: the first of these selectors that matches. */
   private focusAfter: string[] = [];
@@ -98,6 +103,7 @@ export class CivicPoll extends FeedWidget {
     this.selected = [];
     this.editing = false;
     this.askedEmpty = false;
+    this.announcement = '';
     this.focusAfter = [];
     this.reported = undefined;
   }
@@ -143,19 +149,17 @@ export class CivicPoll extends FeedWidget {
       ${when && !unavailable ? html`<p class="when" part="time">${when}</p>` : nothing}
       ${unavailable ? html`<p class="message warn" role="status">${t.unavailable}</p>` : this.renderVoting(view, t)}
       ${shown?.totals
-        ? renderResults({
-            texts,
-            results: this.results(texts, shown, lang),
-            t,
-            colon: commonMessages[this.locale.ui].colon,
-            asTable: this.asTable,
-            resultsOnly: this.resultsOnly,
-            onToggleTable: this.onToggleTable,
-          })
+        ? this.renderResults(texts, shown, t)
         : hidden && status !== 'closed' && !unavailable
           ? html`<p class="hint">${hidden}</p>`
           : nothing}
     `;
+  }
+
+  private renderResults(texts: PollTexts, shown: NonNullable<View['shown']>, t: PollMessages): TemplateResult {
+    const lang = this.locale.lang;
+    const common = { texts, t, colon: commonMessages[this.locale.ui].colon, asTable: this.asTable, resultsOnly: this.resultsOnly, onToggleTable: this.onToggleTable };
+    return texts.rule.ranked ? renderRankedResults({ ...common, results: this.ranked(texts, shown, lang) }) : renderResults({ ...common, results: this.results(texts, shown, lang) });
   }
 
   private renderVoting(view: View, t: PollMessages): TemplateResult | typeof nothing {
@@ -163,29 +167,56 @@ export class CivicPoll extends FeedWidget {
     const { texts, status, mine } = view;
     const open = status === 'open';
     // Probe first: the form is offered once the poll's API has answered as one.
+    const input = {
+      texts,
+      t,
+      lang: this.locale.lang,
+      open: open && this.live.api === 'present',
+      selected: this.selected,
+      changing: this.editing && !!mine?.length,
+      onSubmit: this.onSubmit,
+      onKeep: this.onKeep,
+    };
     const form =
       status !== 'closed' && (this.editing || !mine?.length)
-        ? renderChoiceForm({
-            texts,
-            t,
-            lang: this.locale.lang,
-            open: open && this.live.api === 'present',
-            selected: this.selected,
-            changing: this.editing && !!mine?.length,
-            onSubmit: this.onSubmit,
-            onChange: this.onChange,
-            onKeep: this.onKeep,
-          })
+        ? texts.rule.ranked
+          ? renderRankingForm({ ...input, announcement: this.announcement, onRank: this.onRank, onUp: this.onUp, onDown: this.onDown })
+          : renderChoiceForm({ ...input, onChange: this.onChange })
         : mine?.length
           ? renderMine(texts, mine, t, open, this.onEdit)
           : nothing;
-    return html`${form}<p class="message ${view.warn ? 'warn' : ''}" role="status">${view.note ? t[view.note] : ''}</p>`;
+    const note = view.note === 'chooseSomething' && texts.rule.ranked ? t.rankSomething : view.note ? t[view.note] : '';
+    return html`${form}<p class="message ${view.warn ? 'warn' : ''}" role="status">${note}</p>`;
   }
 
   private readonly onChange = (event: Event): void => {
     const form = event.currentTarget as HTMLFormElement;
     this.selected = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
     this.askedEmpty = false;
+  };
+
+  /** After a move, focus stays on the moved answer's control (Lit moves its row, which blurs it). */
+  private rankTo(id: string, ranking: string[], control: string): void {
+    const texts = this.view?.texts;
+    if (!texts) return;
+    this.selected = ranking;
+    this.askedEmpty = false;
+    this.announcement = announce(pollMessages[this.locale.ui], texts.options.get(id)?.text ?? id, ranking, id, this.locale.lang);
+    const row = `[data-option="${CSS.escape(id)}"]`;
+    this.focusAfter = [`${row} ${control}:not(:disabled)`, `${row} .move:not(:disabled)`, `${row} select`];
+  }
+
+  private readonly onRank = (id: string, rank: number): void => {
+    const max = this.view?.texts.max ?? 0;
+    this.rankTo(id, placeAt(this.selected, id, rank, max), 'select');
+  };
+
+  private readonly onUp = (id: string): void => {
+    this.rankTo(id, moveUp(this.selected, id, this.view?.texts.max ?? 0), '.up');
+  };
+
+  private readonly onDown = (id: string): void => {
+    this.rankTo(id, moveDown(this.selected, id, this.view?.texts.max ?? 0), '.down');
   };
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -200,6 +231,7 @@ export class CivicPoll extends FeedWidget {
     if (!this.dispatchEvent(new PollVoteEvent(view.texts.poll.id, choices))) return;
     this.editing = false;
     this.askedEmpty = false;
+    this.announcement = '';
     this.focusAfter = ['.mine button', '.mine'];
     try {
       await sendVote(view.base, voterId(), choices);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PollMessages } from './messages.js';
-import type { PollTexts, Results } from './poll-view.js';
+import type { PollTexts, RankedResults, Results } from './poll-view.js';
 
 export interface ResultsInput {
   texts: PollTexts;
@@ -51,4 +51,36 @@ export function toggle(input: Pick<ResultsInput, 'resultsOnly' | 'asTable' | 'on
   return html`<div class="actions">
     <button class="button secondary" part="button" aria-pressed=${input.asTable} @click=${input.onToggleTable}>${input.t.showTable}</button>
   </div>`;
+}
+
+export interface RankedInput extends Omit<ResultsInput, 'results'> {
+  results: RankedResults;
+}
+
+/** A ranking's result: the options in order of points, with bars, and the same as a table. */
+export function renderRankedResults(input: RankedInput): TemplateResult {
+  const { texts, results, t, colon, asTable } = input;
+  return html`<section class="results" aria-labelledby="results">
+    <h3 id="results">${t.results}</h3>
+    <p>${t.voters}${colon} ${results.voters}</p>
+    <ol class="ranked" aria-hidden="true" ?hidden=${asTable}>
+      ${results.rows.map(
+        (row) => html`<li class="row" part="item">
+          <span><span class="place">${row.rank}</span> <span lang=${row.lang ?? nothing} dir="auto">${row.text}</span></span
+          ><span class="count">${row.points} ${t.points}</span>
+          <div class="bar" part="bar"><div class="fill" .style=${`--share:${row.share}`}></div></div>
+        </li>`,
+      )}
+    </ol>
+    <table class=${asTable ? '' : 'visually-hidden'}>
+      <caption class="visually-hidden">${t.results}${colon} ${texts.title.text}</caption>
+      <thead>
+        <tr><th scope="col">${t.rank}</th><th scope="col">${t.question}</th><th scope="col">${t.points}</th></tr>
+      </thead>
+      <tbody>
+        ${results.rows.map((row) => html`<tr><td>${row.rank}</td><th scope="row" lang=${row.lang ?? nothing} dir="auto">${row.text}</th><td>${row.points}</td></tr>`)}
+      </tbody>
+    </table>
+    ${toggle(input)}
+  </section>`;
 }

@@ -143,3 +143,33 @@ export function voteView(snapshot: PollSnapshot | undefined, byClock: PollStatus
     warn: !!error || !!vote.choices,
   };
 }
+
+export interface RankedRow extends OptionView {
+  /** Tied options share a place (1, 1, 3). */
+  rank: string;
+  points: string;
+  /** Of the leader's points, for the bar. */
+  share: number;
+}
+
+export interface RankedResults {
+  voters: string;
+  rows: RankedRow[];
+}
+
+/** A ranking poll's result: the options by Borda points, most first (ties in feed order). */
+export function rankedResults(texts: PollTexts, snapshot: PollSnapshot, lang: string): RankedResults {
+  const number = numberFormat(lang);
+  const points = (id: string) => snapshot.scores?.[id] ?? 0;
+  const options = [...texts.options.values()];
+  const sorted = options.map((option, order) => ({ option, order, points: points(option.id) })).sort((a, b) => b.points - a.points || a.order - b.order);
+  const top = sorted[0]?.points || 0;
+  let place = 0;
+  return {
+    voters: number.format(snapshot.voters ?? 0),
+    rows: sorted.map((row, i) => {
+      if (i === 0 || row.points !== sorted[i - 1]!.points) place = i + 1;
+      return { ...row.option, rank: number.format(place), points: number.format(row.points), share: top ? row.points / top : 0 };
+    }),
+  };
+}

@@ -125,6 +125,15 @@ export class FakePollApi {
     return totals;
   }
 
+  /** Borda points the long way: of k places, the first gets k, the last 1 (docs/poll.md). */
+  scores(): Record<string, number> {
+    const ids = this.poll.groups.flatMap((g) => g.options.map((o) => o.id));
+    const places = Math.min(this.poll.maxChoices ?? ids.length, ids.length);
+    const scores = Object.fromEntries(ids.map((id) => [id, 0]));
+    for (const ranking of this.votes.values()) ranking.forEach((id, i) => (scores[id] = scores[id]! + places - i));
+    return scores;
+  }
+
   snapshot(voter?: string): PollSnapshot {
     const rule = this.poll.results ?? 'always';
     const mine = voter ? this.votes.get(voter) : undefined;
@@ -134,7 +143,7 @@ export class FakePollApi {
       status: this.status,
       opensAt: this.poll.opensAt ?? null,
       closesAt: this.poll.closesAt ?? null,
-      ...(visible ? { totals: this.totals(), voters: this.votes.size } : {}),
+      ...(visible ? { totals: this.totals(), voters: this.votes.size, ...(this.poll.mode === 'ranking' ? { scores: this.scores() } : {}) } : {}),
       updatedAt: new Date(this.updatedAt).toISOString(),
       ...(mine ? { myChoices: mine } : {}),
     };
