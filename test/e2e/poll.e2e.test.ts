@@ -15,6 +15,7 @@ import { serveStatic, type StaticServer } from '../../bench/support/static-serve
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const POLL = 'budget';
+const RANKING = 'questions';
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function freePort(): Promise<number> {
@@ -71,6 +72,25 @@ before(async () => {
             { id: 'services', title: 'Services', options: [{ id: 'library', text: 'Library hours' }] },
           ],
         },
+        {
+          id: RANKING,
+          title: 'Which questions first?',
+          mode: 'ranking',
+          maxChoices: 3,
+          results: 'always',
+          groups: [
+            {
+              id: 'q',
+              title: 'Guiding questions',
+              options: [
+                { id: 'trust', text: 'Trust' },
+                { id: 'digital', text: 'Digital participation' },
+                { id: 'youth', text: 'Youth' },
+                { id: 'finance', text: 'Local finance' },
+              ],
+            },
+          ],
+        },
       ],
     }),
   );
@@ -93,6 +113,9 @@ before(async () => {
       '/index.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Town hall</title>
         <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
         <civic-poll src="${serverOrigin}/feeds/town-hall.json"></civic-poll>`,
+      '/ranking.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Guiding questions</title>
+        <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
+        <civic-poll src="${serverOrigin}/feeds/town-hall.json" poll="${RANKING}"></civic-poll>`,
     },
     {},
     'localhost',
@@ -160,6 +183,48 @@ test('two visitors see each other’s votes live; an offline vote lands exactly 
   assert.deepEqual({ trees: totals.trees ?? 0, bikes: totals.bikes ?? 0, library: totals.library ?? 0 }, { trees: 0, bikes: 1, library: 1 });
   assert.equal(await alice.page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes')), null);
 
+  await alice.context.close();
+  await bob.context.close();
+});
+
+/** The result order a page shows for the ranking poll, from its results table: "Trust 5", … */
+async function shownOrder(page: Page): Promise<string[]> {
+  return page.locator('civic-poll table tbody tr').evaluateAll((rows) =>
+    rows.map((row) => `${row.querySelector('th')!.textContent!.trim()} ${row.querySelectorAll('td')[1]!.textContent!.trim()}`),
+  );
+}
+
+async function rank(page: Page, order: string[]): Promise<void> {
+  for (const [i, answer] of order.entries()) await page.getByRole('combobox', { name: `Rank of ${answer}` }).selectOption(String(i + 1));
+  await page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await page.getByText('Thank you, your vote is counted.').waitFor();
+}
+
+test('ranking: two visitors rank, and both see the same order by Borda points, live', async () => {
+  const open = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/ranking.html`);
+    await page.getByRole('combobox', { name: 'Rank of Trust' }).waitFor();
+    return { context, page };
+  };
+  const alice = await open();
+  const bob = await open();
+  await rank(alice.page, ['Youth', 'Trust', 'Local finance']);
+  // Bob moves with the buttons: Trust up (enters first place), then Digital participation up twice.
+  await bob.page.getByRole('button', { name: 'Move Trust up' }).click();
+  await bob.page.getByRole('button', { name: 'Move Digital participation up' }).click();
+  await bob.page.getByRole('button', { name: 'Move Digital participation up' }).click();
+  await bob.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await bob.page.getByText('Thank you, your vote is counted.').waitFor();
+  // Trust 2+2 = 4, Youth 3, Digital participation 3, Local finance 1: Trust first, then the tie in feed order.
+  const expected = ['Trust 4', 'Digital participation 3', 'Youth 3', 'Local finance 1'];
+  const server = (await (await fetch(`${serverOrigin}/api/polls/${RANKING}`)).json()) as { scores: Record<string, number> };
+  assert.deepEqual(server.scores, { trust: 4, youth: 3, digital: 3, finance: 1 });
+  await waitFor('the same order on both pages', async () => {
+    const [a, b] = [await shownOrder(alice.page), await shownOrder(bob.page)];
+    return JSON.stringify(a) === JSON.stringify(expected) && JSON.stringify(b) === JSON.stringify(expected);
+  });
   await alice.context.close();
   await bob.context.close();
 });
