@@ -43,6 +43,8 @@ export interface PollMessages {
   rankSomething: string;
   rank: string;
   points: string;
+  /** "5 points", with the plural the number takes. */
+  pointCount: (n: Count) => string;
 }
 
 export const pollMessages: Catalog<PollMessages> = {
@@ -84,6 +86,7 @@ export const pollMessages: Catalog<PollMessages> = {
     rankSomething: 'Rank at least one answer first.',
     rank: 'Rank',
     points: 'Points',
+    pointCount: (n) => `${n.text} ${plural(n, { one: 'point', other: 'points' })}`,
   },
   fr: {
     noPoll: 'Aucun sondage à afficher.',
@@ -124,6 +127,7 @@ export const pollMessages: Catalog<PollMessages> = {
     rankSomething: 'Classez d’abord au moins une réponse.',
     rank: 'Rang',
     points: 'Points',
+    pointCount: (n) => `${n.text}\u00a0${plural(n, { one: 'point', other: 'points' })}`,
   },
   es: {
     noPoll: 'No hay ninguna encuesta que mostrar.',
@@ -164,6 +168,7 @@ export const pollMessages: Catalog<PollMessages> = {
     rankSomething: 'Ordene primero al menos una respuesta.',
     rank: 'Puesto',
     points: 'Puntos',
+    pointCount: (n) => `${n.text} ${plural(n, { one: 'punto', other: 'puntos' })}`,
   },
   ar: {
     noPoll: 'لا يوجد استطلاع لعرضه.',
@@ -206,5 +211,6 @@ export const pollMessages: Catalog<PollMessages> = {
     rankSomething: 'رتّب إجابة واحدة على الأقل أولًا.',
     rank: 'الترتيب',
     points: 'النقاط',
+    pointCount: (n) => plural(n, { one: 'نقطة واحدة', two: 'نقطتان', few: `${n.text} نقاط`, other: `${n.text} نقطة` }),
   },
 };

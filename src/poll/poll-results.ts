@@ -67,7 +67,7 @@ export function renderRankedResults(input: RankedInput): TemplateResult {
       ${results.rows.map(
         (row) => html`<li class="row" part="item">
           <span><span class="place">${row.rank}</span> <span lang=${row.lang ?? nothing} dir="auto">${row.text}</span></span
-          ><span class="count">${row.points} ${t.points}</span>
+          ><span class="count">${t.pointCount(row.points)}</span>
           <div class="bar" part="bar"><div class="fill" .style=${`--share:${row.share}`}></div></div>
         </li>`,
       )}
@@ -78,7 +78,7 @@ export function renderRankedResults(input: RankedInput): TemplateResult {
         <tr><th scope="col">${t.rank}</th><th scope="col">${t.question}</th><th scope="col">${t.points}</th></tr>
       </thead>
       <tbody>
-        ${results.rows.map((row) => html`<tr><td>${row.rank}</td><th scope="row" lang=${row.lang ?? nothing} dir="auto">${row.text}</th><td>${row.points}</td></tr>`)}
+        ${results.rows.map((row) => html`<tr><td>${row.rank}</td><th scope="row" lang=${row.lang ?? nothing} dir="auto">${row.text}</th><td>${row.points.text}</td></tr>`)}
       </tbody>
     </table>
     ${toggle(input)}

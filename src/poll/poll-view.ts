@@ -1,6 +1,7 @@
 import { localize } from '../contract/text.js';
 import type { Feed, Poll, Text } from '../contract/types.js';
 import { ballotRule, maxChoices, optionIds, type BallotRule, type PollStatus } from '../contract/poll-rules.js';
+import { count, type Count } from '../i18n/count.js';
 import { numberFormat } from '../i18n/intl.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { dateTimeFormat } from '../time/format.js';
@@ -147,7 +148,7 @@ export function voteView(snapshot: PollSnapshot | undefined, byClock: PollStatus
 export interface RankedRow extends OptionView {
   /** Tied options share a place (1, 1, 3). */
   rank: string;
-  points: string;
+  points: Count;
   /** Of the leader's points, for the bar. */
   share: number;
 }
@@ -169,7 +170,7 @@ export function rankedResults(texts: PollTexts, snapshot: PollSnapshot, lang: st
     voters: number.format(snapshot.voters ?? 0),
     rows: sorted.map((row, i) => {
       if (i === 0 || row.points !== sorted[i - 1]!.points) place = i + 1;
-      return { ...row.option, rank: number.format(place), points: number.format(row.points), share: top ? row.points / top : 0 };
+      return { ...row.option, rank: number.format(place), points: count(row.points, lang), share: top ? row.points / top : 0 };
     }),
   };
 }

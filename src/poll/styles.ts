@@ -121,9 +121,14 @@ export const pollStyles = [
       display: grid;
       gap: 0.5em;
     }
+    .ranking {
+      container-type: inline-size;
+    }
+    /* On a phone the answer takes the whole line and its controls go below; wider, one line. */
     .rank-row {
       display: grid;
-      grid-template-columns: auto 1fr auto;
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'text text text' 'rank . moves';
       align-items: center;
       gap: 0.5em;
       padding: 0.25em 0.5em;
@@ -144,11 +149,22 @@ export const pollStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    @container (min-width: 32em) {
+      .rank-row {
+        grid-template-areas: 'rank text moves';
+      }
+    }
+    .rank-text {
+      grid-area: text;
+      overflow-wrap: anywhere;
+    }
     .rank {
+      grid-area: rank;
       max-inline-size: 9em;
       padding-inline: 0.25em;
     }
     .moves {
+      grid-area: moves;
       display: flex;
       gap: 0.25em;
     }

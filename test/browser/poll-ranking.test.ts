@@ -146,7 +146,7 @@ describe('civic-poll ranking', () => {
     await push();
     // trust 3+2 = 5, youth 2+3 = 5, digital 1, finance 0: tied places share the rank.
     const bars = () => $$(el, '.ranked li').map((li) => `${textOf(li.firstElementChild)} ${textOf(li.querySelector('.count'))}`);
-    expect(bars()).to.deep.equal(['1 Trust 5 Points', '1 Youth 5 Points', '3 Digital participation 1 Points', '4 Local finance 0 Points']);
+    expect(bars()).to.deep.equal(['1 Trust 5 points', '1 Youth 5 points', '3 Digital participation 1 point', '4 Local finance 0 points']);
     expect($$(el, 'table tbody tr').map((tr) => [...tr.children].map(textOf))).to.deep.equal([
       ['1', 'Trust', '5'],
       ['1', 'Youth', '5'],
@@ -157,7 +157,7 @@ describe('civic-poll ranking', () => {
     await rank(el, 'finance', 1);
     await rank(el, 'youth', 2);
     await click(el, button(el, en.vote));
-    expect(bars()[0], 'the vote counted at once').to.equal('1 Youth 7 Points');
+    expect(bars()[0], 'the vote counted at once').to.equal('1 Youth 7 points');
     api.release();
     await waitUntil(() => textOf($(el, '.message')) === en.thanks);
     await click(el, button(el, en.changeVote));
@@ -169,7 +169,7 @@ describe('civic-poll ranking', () => {
     expect(JSON.parse(api.posts[1]!.body!).choices).to.deep.equal(['youth', 'finance']);
     await waitUntil(() => textOf($(el, '.message')) === en.thanks);
     await push();
-    expect(bars()[0]).to.equal('1 Youth 8 Points');
+    expect(bars()[0]).to.equal('1 Youth 8 points');
   });
 
   for (const lang of ['en', 'ar'] as const) {
