@@ -50,6 +50,8 @@ async function call(url: string, init: RequestInit = {}): Promise<Response> {
  * server answers at all, so the refusal was CORS, not the network (which is worth retrying).
  */
 async function reachableWithoutCors(url: string): Promise<boolean> {
+  // CORS never refuses a request to the page's own origin: a failure there is the network.
+  if (new URL(url, location.href).origin === location.origin) return false;
   try {
     await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
     return true;
