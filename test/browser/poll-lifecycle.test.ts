@@ -115,6 +115,7 @@ describe('civic-poll lifecycle', () => {
     await timers.tickAsync(0);
     await el.updateComplete;
     expect($(el, 'form')).to.exist;
+    expect(document.hidden, 'the page ticks (a hidden page does not, which would prove nothing)').to.be.false;
     const renders = sinon.spy(el as unknown as { render: () => unknown }, 'render');
     const reads = sinon.spy(Storage.prototype, 'getItem');
     await timers.tickAsync(10_000);
@@ -122,7 +123,8 @@ describe('civic-poll lifecycle', () => {
     expect(renders.callCount, 'renders in 10 s').to.equal(0);
     expect(reads.callCount, 'localStorage reads in 10 s').to.equal(0);
     api.status = 'closed';
-    await timers.tickAsync(6_000);
+    // Past closesAt by more than the clock's skew correction from the feed's Date header (≤ 1 s).
+    await timers.tickAsync(8_000);
     await el.updateComplete;
     expect(renders.callCount, 'the poll closed by the clock').to.be.greaterThan(0);
     expect($(el, 'form')).to.be.null;
