@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { count } from '../i18n/count.js';
 import { numberFormat } from '../i18n/intl.js';
 import type { PollMessages } from './messages.js';
@@ -16,7 +15,9 @@ export interface RankingInput extends Omit<FormInput, 'onChange'> {
 
 /**
  * The ranking form: the ranked answers in their order, then the others. Each has a select giving
- * its place (the fastest way on a phone and with a screen reader) and move up / down buttons.
+ * its place (the fastest way on a phone and with a screen reader) and move up / down buttons. Rows
+ * are reused by position (a keyed repeat would cost a kilobyte), and the element puts focus back on
+ * the moved answer.
  */
 export function renderRankingForm(input: RankingInput): TemplateResult {
   const { texts, t, lang, open, selected: ranking } = input;
@@ -28,17 +29,21 @@ export function renderRankingForm(input: RankingInput): TemplateResult {
   return html`<form @submit=${input.onSubmit}>
     <p id="hint" class="hint">${t.rankHint(count(max, lang), max === texts.optionCount)}</p>
     <ul class="ranking" role="list" aria-describedby="hint">
-      ${repeat(
-        rows,
-        (option) => option.id,
-        (option) => {
+      ${rows.map((option) => {
           const rank = ranking.indexOf(option.id) + 1;
           return html`<li class="rank-row ${rank ? 'ranked' : ''}" part="option" data-option=${option.id}>
             <select
               class="rank"
               aria-label=${t.rankOf(option.text)}
               ?disabled=${!open}
-              @change=${(event: Event) => input.onRank(option.id, Number((event.target as HTMLSelectElement).value))}
+              @change=${(event: Event) => {
+                const select = event.target as HTMLSelectElement;
+                const place = Number(select.value);
+                // Back to what Lit last rendered, so that its next render (which compares with that)
+                // sets every select of the reordered rows.
+                select.value = String(rank);
+                input.onRank(option.id, place);
+              }}
             >
               <option value="0" .selected=${!rank}>${t.notRanked}</option>
               ${places.map((place) => html`<option value=${place} .selected=${place === rank}>${number.format(place)}</option>`)}
@@ -53,8 +58,7 @@ export function renderRankingForm(input: RankingInput): TemplateResult {
               </button>
             </span>
           </li>`;
-        },
-      )}
+      })}
     </ul>
     <p class="visually-hidden" role="status">${input.announcement}</p>
     ${renderActions(input)}
