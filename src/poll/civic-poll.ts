@@ -43,7 +43,7 @@ interface View extends VoteView {
  * @cssprop --civic-poll-bar-color - Fill of the result bars; default: the accent color.
  * @cssprop --civic-poll-bar-height - Height of the result bars.
  * @fires civic-poll-vote - Before a vote is sent (`PollVoteEvent`: `pollId`, `choices`); cancelable: `preventDefault()` stops the vote.
- * @fires civic-poll-results - The results arrived or changed (`PollResultsEvent`: `pollId`, `totals`, `voters`).
+ * @fires civic-poll-results - The results arrived or changed (`PollResultsEvent`: `pollId`, `totals`, `voters`, and `scores` in ranking polls).
  */
 export class CivicPoll extends FeedWidget {
   static override styles = pollStyles;
@@ -118,10 +118,10 @@ export class CivicPoll extends FeedWidget {
     }
     const snapshot = this.live.snapshot;
     const totals = snapshot?.totals;
-    const key = totals && JSON.stringify([snapshot.id, snapshot.voters, totals]);
+    const key = totals && JSON.stringify([snapshot.id, snapshot.voters, totals, snapshot.scores]);
     if (this.view && totals && key !== this.reported) {
       this.reported = key;
-      this.dispatchEvent(new PollResultsEvent(this.view.texts.poll.id, totals, snapshot.voters ?? 0));
+      this.dispatchEvent(new PollResultsEvent(this.view.texts.poll.id, totals, snapshot.voters ?? 0, snapshot.scores));
     }
   }
 

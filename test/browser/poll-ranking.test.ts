@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../../src/poll/define.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
+import type { PollResultsEvent } from '../../src/poll/events.js';
 import { pollMessages } from '../../src/poll/messages.js';
 import { moveDown, moveUp, placeAt } from '../../src/poll/ranking.js';
 import { FakeEventSource, FakePollApi, installApi, installEventSource, pollFeed, resetNetwork, townHallPoll, type RawPoll } from './poll-support.js';
@@ -143,7 +144,11 @@ describe('civic-poll ranking', () => {
     const { el, api, push } = await mount(questionsPoll({ maxChoices: 3 }));
     api.votes.set('other-voter-1', ['trust', 'youth', 'digital']);
     api.votes.set('other-voter-2', ['youth', 'trust']);
-    await push();
+    const reported = await new Promise<PollResultsEvent>((resolve) => {
+      el.addEventListener('civic-poll-results', resolve, { once: true });
+      void push();
+    });
+    expect(reported.scores).to.deep.equal({ trust: 5, digital: 1, youth: 5, finance: 0 });
     // trust 3+2 = 5, youth 2+3 = 5, digital 1, finance 0: tied places share the rank.
     const bars = () => $$(el, '.ranked li').map((li) => `${textOf(li.firstElementChild)} ${textOf(li.querySelector('.count'))}`);
     expect(bars()).to.deep.equal(['1 Trust 5 points', '1 Youth 5 points', '3 Digital participation 1 point', '4 Local finance 0 points']);
