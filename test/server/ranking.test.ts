@@ -150,3 +150,65 @@ describe('rankPoints', () => {
     assert.deepEqual([0, 1, 2, 3, -1].map((i) => rankPoints(i, rule)), [3, 2, 1, 0, 0]);
   });
 });
+
+describe('SQLite: a database made before ranking polls', () => {
+  it('is migrated at start: its tallies keep their counts and gain points at 0', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = testDatabase('sqlite');
+    try {
+      // The schema as version 1 left it, with one vote in it.
+      const old = new Database(db.sqliteFile);
+      old.exec(`CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);
+        CREATE TABLE votes (poll_id TEXT NOT NULL, voter TEXT NOT NULL, choices TEXT NOT NULL, voted_at TEXT NOT NULL, PRIMARY KEY (poll_id, voter)) WITHOUT ROWID;
+        CREATE TABLE tallies (poll_id TEXT NOT NULL, option_id TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (poll_id, option_id)) WITHOUT ROWID;
+        CREATE TABLE polls (poll_id TEXT PRIMARY KEY, override TEXT, voters INTEGER NOT NULL DEFAULT 0, updated_at TEXT);
+        INSERT INTO votes VALUES ('p', 'voter-old-0001', '["a"]', '2026-06-18T13:00:00.000Z');
+        INSERT INTO tallies VALUES ('p', 'a', 1);
+        INSERT INTO polls (poll_id, voters, updated_at) VALUES ('p', 1, '2026-06-18T13:00:00.000Z');`);
+      old.close();
+      const store = await openStore({ sqliteFile: db.sqliteFile });
+      try {
+        const tally = await store.tally('p');
+        assert.deepEqual([tally.totals, tally.scores, tally.voters], [{ a: 1 }, { a: 0 }, 1]);
+        await store.vote('q', 'voter-new-0001', ['b', 'a'], { ranked: true, positions: 2 });
+        assert.deepEqual((await store.tally('q')).scores, { b: 2, a: 1 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('PostgreSQL: a database made before ranking polls', { skip: !process.env.DATABASE_URL_TEST && 'DATABASE_URL_TEST is not set' }, () => {
+  it('is migrated at start: its tallies keep their counts and gain points at 0', async () => {
+    const { default: pg } = await import('pg');
+    const db = testDatabase('postgres');
+    const schema = new URL(db.databaseUrl!).searchParams.get('schema')!;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL_TEST });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema};
+        CREATE TABLE schema_version (version integer NOT NULL); INSERT INTO schema_version VALUES (1);
+        CREATE TABLE votes (poll_id text NOT NULL, voter text NOT NULL, choices text[] NOT NULL, voted_at timestamptz NOT NULL, PRIMARY KEY (poll_id, voter));
+        CREATE TABLE tallies (poll_id text NOT NULL, option_id text NOT NULL, count integer NOT NULL, PRIMARY KEY (poll_id, option_id));
+        CREATE TABLE polls (poll_id text PRIMARY KEY, override text, voters integer NOT NULL DEFAULT 0, updated_at timestamptz);
+        INSERT INTO votes VALUES ('p', 'voter-old-0001', ARRAY['a'], now());
+        INSERT INTO tallies VALUES ('p', 'a', 1);
+        INSERT INTO polls (poll_id, voters, updated_at) VALUES ('p', 1, now());`);
+      const store = await openStore({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
+      try {
+        const tally = await store.tally('p');
+        assert.deepEqual([tally.totals, tally.scores, tally.voters], [{ a: 1 }, { a: 0 }, 1]);
+        await store.vote('q', 'voter-new-0001', ['b', 'a'], { ranked: true, positions: 2 });
+        assert.deepEqual((await store.tally('q')).scores, { b: 2, a: 1 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await client.end();
+      await db.drop();
+    }
+  });
+});
