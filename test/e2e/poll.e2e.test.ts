@@ -44,6 +44,7 @@ let serverOrigin: string;
 let site: StaticServer;
 let browser: Browser;
 let serverLog = '';
+let feedJson = '';
 
 before(async () => {
   for (const built of ['dist/civic-widgets.js', 'bin/civic-widgets.js']) {
@@ -52,9 +53,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'civic-poll-e2e-'));
   await mkdir(join(dir, 'feeds'));
   const now = Date.now();
-  await writeFile(
-    join(dir, 'feeds', 'town-hall.json'),
-    JSON.stringify({
+  feedJson = JSON.stringify({
       version: 1,
       languages: ['en'],
       event: { id: 'town-hall', title: 'Town hall', timeZone: 'Europe/Madrid' },
@@ -92,8 +91,8 @@ before(async () => {
           ],
         },
       ],
-    }),
-  );
+    });
+  await writeFile(join(dir, 'feeds', 'town-hall.json'), feedJson);
   const port = await freePort();
   serverOrigin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, 'votes.db')], {
@@ -116,6 +115,11 @@ before(async () => {
       '/ranking.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Guiding questions</title>
         <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
         <civic-poll src="${serverOrigin}/feeds/town-hall.json" poll="${RANKING}"></civic-poll>`,
+      // The same feed as a static file on the association's own host, with no poll server beside it.
+      '/static/town-hall.json': feedJson,
+      '/static.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Static</title>
+        <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
+        <civic-poll src="/static/town-hall.json"></civic-poll><civic-poll src="/static/town-hall.json" results-only></civic-poll>`,
     },
     {},
     'localhost',
@@ -227,4 +231,19 @@ test('ranking: two visitors rank, and both see the same order by Borda points, l
   });
   await alice.context.close();
   await bob.context.close();
+});
+
+test('a feed on a static host: voting is said to be unavailable, and the console names the endpoint once', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logged: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && message.text().startsWith('civic-poll') && logged.push(message.text()));
+  await page.goto(`${site.origin}/static.html`);
+  await page.getByText('Voting is not available on this page.').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Vote', exact: true }).count(), 0, 'no form');
+  await page.waitForTimeout(500);
+  assert.equal(logged.length, 1, logged.join('\n'));
+  assert.match(logged[0]!, new RegExp(`no poll API at ${site.origin}/api/polls/${POLL} \\(HTTP 404\\)`));
+  assert.equal(await page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes')), null);
+  await context.close();
 });
