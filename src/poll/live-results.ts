@@ -85,9 +85,6 @@ async function poll(channel: Channel): Promise<void> {
     channel.etag = etag;
     if (channel.api !== 'present') {
       channel.api = 'present';
-      // The ETag names the snapshot of the last GET; after this event it may not be the one shown,
-      // and a 304 would keep this event's snapshot when the server's state went back to the GET's.
-      channel.etag = undefined;
       if (!snapshot) channel.hosts.forEach((host) => host.requestUpdate());
     }
     if (snapshot) accept(channel, snapshot);
