@@ -2,6 +2,7 @@
 // shifting) → validate with the widgets' own validator → serve. A plain `<name>.json` is read as is;
 // a `<name>.recipe.json` is composed from its sources and kept in sync. Whatever fails after the
 // start keeps the last good version online, and is logged and visible in `status()`.
+import { JsonSyntaxError, parseJsonWithPosition } from './json-with-position.js';
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -188,11 +189,7 @@ export class FeedCatalog {
       if (entry.kind === 'feed') {
         const read = await readSource(entry.file, { baseDir: this.dir });
         if (read.notModified) return undefined;
-        try {
-          json = JSON.parse(read.text);
-        } catch (error) {
-          throw new ImportError(`not valid JSON (${(error as Error).message})`);
-        }
+        json = parseJson(read.text, path);
       } else {
         if (refetch || !entry.recipe) await this.readRecipe(entry, path, start);
         json = composeFeed(
@@ -220,13 +217,7 @@ export class FeedCatalog {
   private async readRecipe(entry: Entry, path: string, start: boolean): Promise<void> {
     const read = await readSource(entry.file, { baseDir: this.dir });
     if (read.notModified) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(read.text);
-    } catch (error) {
-      throw new ImportError(`not valid JSON (${(error as Error).message})`);
-    }
-    const recipe = parseRecipe(json, path);
+    const recipe = parseRecipe(parseJson(read.text, path), path);
     const previous = new Map(entry.sources.map((state) => [`${state.source.type} ${state.source.location}`, state]));
     for (const state of entry.sources) clearInterval(state.timer);
     entry.recipe = recipe;
@@ -259,11 +250,7 @@ export class FeedCatalog {
       }
       let feed: Part['feed'];
       if (source.type === 'feed') {
-        try {
-          feed = JSON.parse(read.text) as Part['feed'];
-        } catch (error) {
-          throw new ImportError(`${source.location}: not valid JSON (${(error as Error).message})`);
-        }
+        feed = parseJson(read.text, source.location) as Part['feed'];
         if (!feed || typeof feed !== 'object' || Array.isArray(feed)) throw new ImportError(`${source.location}: (root): expected a JSON object (part of a feed)`);
         status.warnings = [];
       } else {
@@ -383,4 +370,13 @@ export async function loadFeeds(dir: string, options: LoadOptions = {}): Promise
 
 export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** A person's JSON file: a syntax error names the file, line and column, as an ImportError. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return parseJsonWithPosition(text, file);
+  } catch (error) {
+    throw error instanceof JsonSyntaxError ? new ImportError(error.message) : error;
+  }
 }

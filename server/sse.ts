@@ -7,7 +7,7 @@ import type { StoreChange } from './storage/store.js';
 /** At most ~4 `totals` events per second per poll, however fast votes arrive. */
 export const COALESCE_MS = 250;
 /** Often enough for proxies that drop connections idle for 30 s or more. */
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 /** A client that reads slower than this many buffered bytes is dropped rather than buffered forever. */
 const MAX_BUFFERED = 1 << 20;
 const MAX_TIMER = 2 ** 31 - 1;
@@ -160,6 +160,10 @@ export class SseHub {
     return this.broadcasters.get(pollId)!.add({ res, voter, myChoices: undefined });
   }
 
+  /**
+   * Open streams, all polls together (the tests check that closed ones are forgotten).
+   * @internal
+   */
   get streams(): number {
     let count = 0;
     for (const broadcaster of this.broadcasters.values()) count += broadcaster.size;

@@ -1,7 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
-import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
+import { COALESCE_MS } from '../sse.js';
+
+/** As the visitors' streams: often enough for proxies that drop connections idle for 30 s or more. */
+const HEARTBEAT_MS = 15_000;
 
 /**
  * `/api/admin/stream`: every poll's full summary (totals whatever the poll's `results` rule, status,

@@ -1,4 +1,4 @@
-import type { Feed } from '../../src/contract/types.js';
+import { feedWarnings } from '../../src/contract/feed-warnings.js';
 import type { FeedCatalog } from '../feed-catalog.js';
 
 export interface FeedIssue {
@@ -30,14 +30,6 @@ export interface FeedReport {
 }
 
 /**
- * HOOK (feed warnings): the validator's warnings for a served feed, by path. Replace the body with
- * `feedWarnings(feed)` from `src/contract/feed-warnings.ts` once that module is on this branch.
- */
-export function feedWarningsHook(_feed: Feed): FeedIssue[] {
-  return [];
-}
-
-/**
  * Each feed of the folder with its validation result, sessions, build time and sources, from the
  * catalog's `status()`. The last build error (a source that failed, a recipe that no longer
  * validates) is an error: the previous good version stays online meanwhile.
@@ -56,7 +48,7 @@ export function feedReports(catalog: FeedCatalog): FeedReport[] {
       polls: (feed?.polls ?? []).map((poll) => poll.id),
       loadedAt: status.builtAt ?? null,
       errors: status.error ? [{ path: status.file, message: status.error }] : [],
-      warnings: [...(feed ? feedWarningsHook(feed) : []), ...sourceWarnings],
+      warnings: [...(feed ? feedWarnings(feed) : []), ...sourceWarnings],
       sources: status.sources.map((source) => ({
         type: source.type,
         location: source.location,

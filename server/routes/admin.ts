@@ -182,6 +182,8 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
           Connection: 'keep-alive',
         });
         reply.raw.socket?.setNoDelay(true);
+        // As the visitors' streams: quiet between events by design, so no idle timeout.
+        reply.raw.socket?.setTimeout(0);
         await stream.open(reply.raw).catch((error: unknown) => {
           request.log.error({ err: error });
           reply.raw.end();

@@ -1,4 +1,4 @@
-import type { Override, PollTally } from '../../src/contract/poll-rules.js';
+import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
 
 export interface VoteRecord {
   voter: string;
@@ -26,8 +26,11 @@ export interface VoteResult {
 /** Votes, tallies and admin overrides. SQLite (one process) or PostgreSQL (many processes). */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. */
-  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult>;
+  /**
+   * Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. `rule` says
+   * how it counts (a ranking also adds points); without it, one vote per option chosen.
+   */
+  vote(pollId: string, voter: string, choices: readonly string[], rule?: BallotRule): Promise<VoteResult>;
   tally(pollId: string): Promise<PollTally>;
   /** The voter's current choices, undefined when they have not voted. */
   choicesOf(pollId: string, voter: string): Promise<string[] | undefined>;
@@ -39,8 +42,6 @@ export interface Store {
   onChange(listener: (change: StoreChange) => void): void;
   close(): Promise<void>;
 }
-
-export const EMPTY_TALLY: PollTally = { totals: {}, voters: 0, updatedAt: null };
 
 /** The store could not be opened: the message names it (without a password) and says why. */
 export class StoreError extends Error {}

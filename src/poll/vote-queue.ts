@@ -100,7 +100,8 @@ async function flush(): Promise<void> {
   }
 }
 
-const retryable = (error: PollError) => error.code === 'network' || error.code === 'rate-limited' || error.status >= 500;
+/** Transient failures only: a missing API (404, 405, 501, CORS, not a poll API) will not heal by retrying. */
+const retryable = (error: PollError) => error.code === 'network' || error.code === 'rate-limited' || (error.status >= 500 && error.status !== 501);
 
 /** Each poll's latest attempt: the next one waits for its answer. */
 const lines = new Map<string, Promise<unknown>>();

@@ -253,7 +253,7 @@ describe('feeds reloaded when their file changes', () => {
 
       writeFileSync(join(dir, 'live.json'), '{ "version": 1, ');
       await waitUntil(() => logged.length > 1, 5000);
-      assert.match(logged[1]!, /live\.json: not valid JSON/);
+      assert.match(logged[1]!, /live\.json:1:17: not valid JSON/);
       assert.equal(title(), 'Renamed event');
 
       writeFileSync(join(dir, 'live.json'), JSON.stringify({ ...changed, polls: [] }));
