@@ -31,6 +31,14 @@ const feed = {
   sessions: [{ id: 'assembly', title: 'Assembly', start: '2026-06-18T15:00:00+02:00', end: '2026-06-18T17:00:00+02:00', poll: 'budget' }],
   polls: [
     {
+      id: 'order',
+      title: 'Which questions first?',
+      mode: 'ranking',
+      maxChoices: 2,
+      results: 'always',
+      groups: [{ id: 'q', title: 'Guiding questions', options: [{ id: 'trust', text: 'Trust' }, { id: 'digital', text: 'Digital participation' }, { id: 'youth', text: 'Youth' }] }],
+    },
+    {
       id: 'budget',
       title: { en: 'Participatory budget', ar: 'الميزانية التشاركية' },
       prompt: { en: 'Where should the money go first?', ar: 'أين يجب أن يذهب المال أولًا؟' },
@@ -308,10 +316,28 @@ for (const store of stores) {
       await page.keyboard.press('Escape');
       await waitFor('the help overlay to close', async () => (await page.getByRole('dialog').count()) === 0);
 
-      // Next poll by keyboard: the URL follows, results hidden again.
-      await page.keyboard.press('n');
+      // Another poll by keyboard (previous: the polls wrap around): the URL follows, results hidden again.
+      await page.keyboard.press('p');
       await page.getByRole('heading', { name: 'Participatory budget' }).waitFor();
       assert.match(page.url(), /\/present\/budget$/);
+
+      assert.equal(await page.locator('civic-presenter .value').count(), 0, 'hidden again on another poll');
+
+      // A ranking poll shows its scores (as the server computes them), not its vote counts.
+      await page.keyboard.press('p');
+      await page.getByRole('heading', { name: 'Which questions first?' }).waitFor();
+      for (const [n, ranking] of [[1, ['digital', 'trust']], [2, ['digital', 'youth']]] as const) {
+        const res = await fetch(`${server.origin}/api/polls/order/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ voter: `voter-rank-${String(n).padStart(6, '0')}`, choices: ranking }) });
+        assert.equal(res.status, 200);
+      }
+      await page.keyboard.press('r');
+      const { scores } = (await (await fetch(`${server.origin}/api/admin/polls/order`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { scores: Record<string, number> };
+      assert.ok(scores && scores.digital! > scores.trust!, JSON.stringify(scores));
+      const digital = page.locator('civic-presenter .row', { hasText: 'Digital participation' }).locator('.value');
+      await waitFor('the ranking’s scores', async () => (await digital.textContent()) === String(scores.digital));
+      assert.equal(await page.locator('civic-presenter .row', { hasText: 'Trust' }).locator('.value').textContent(), String(scores.trust));
+      await page.keyboard.press('n');
+      await page.getByRole('heading', { name: 'Participatory budget' }).waitFor();
 
       const pixels = await page.evaluate(async () => {
         const img = document.querySelector('civic-presenter')!.shadowRoot!.querySelector('img.qr') as HTMLImageElement;
