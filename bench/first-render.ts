@@ -16,7 +16,7 @@ import { median, round } from './support/stats.js';
 // 1.6 Mbit/s down, CPU slowed 4×, a fresh browser context per run, pages interleaved run by run,
 // medians. On a shared machine absolute times drift: the ratio to `lit-fetch-intl` is what counts.
 //
-//   node --import tsx bench/first-render.ts [--runs 7] [--only name,name] [--dist dir]
+//   node --import tsx bench/first-render.ts [--runs 7] [--only name,name] [--dist dir] [--no-hint]
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
@@ -128,7 +128,8 @@ const allFour = (options: { lang?: string; file?: string; hint?: boolean; label?
 /** The rows of README's table, and the variants that compare the techniques (`--only` picks some). */
 export function variants(dist: string): Variant[] {
   const has = (file: string) => existsSync(join(dist, file));
-  const hint = has('civic-widgets.en.js'); // the snippet emits the hint once the store can use it
+  // The snippet emits the hint since the store takes the preloaded response; `--no-hint` for older builds.
+  const hint = !process.argv.includes('--no-hint');
   const lang = (code: string) => (has(`civic-widgets.${code}.js`) ? `civic-widgets.${code}.js` : 'civic-widgets.js');
   const list: Variant[] = [
     floor('lit-fetch'),

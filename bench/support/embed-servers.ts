@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // What an embed meets in the wild, on loopback: the association's page on one origin, the scripts and
 // the feed on another (a CDN or the reference server), with CORS and the caching headers they would
@@ -20,6 +21,13 @@ export interface EmbedServers {
   close(): Promise<void>;
 }
 
+/** Every CDN and the reference server compress text: without it, bytes would weigh three times too much. */
+function send(request: IncomingMessage, response: ServerResponse, headers: Record<string, string>, body: string | Buffer): void {
+  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(200, { ...headers, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+  response.end(gzip ? gzipSync(body, { level: 9 }) : body);
+}
+
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 
 async function listen(server: Server): Promise<string> {
@@ -29,7 +37,7 @@ async function listen(server: Server): Promise<string> {
 
 /**
  * `scriptDirs` maps a URL prefix (`/dist/`) to a folder. Scripts are immutable for a year (as a
- * versioned CDN path would be); the feed is `no-cache` with an ETag, as the reference server sends it.
+ * versioned CDN path would be); the feed is `no-cache`; both gzip-compressed.
  */
 export async function startEmbedServers(scriptDirs: Record<string, string>): Promise<EmbedServers> {
   const pages = new Map<string, string>();
@@ -57,9 +65,7 @@ export async function startEmbedServers(scriptDirs: Record<string, string>): Pro
       const { body, delayMs, hold } = state.feed;
       if (hold) await hold;
       if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
-      response
-        .writeHead(200, { 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-cache', 'Access-Control-Expose-Headers': 'ETag, Date' })
-        .end(body);
+      send(request, response, { 'Content-Type': TYPES['.json']!, 'Cache-Control': 'no-cache' }, body);
       return;
     }
     for (const [prefix, dir] of Object.entries(scriptDirs)) {
@@ -69,7 +75,7 @@ export async function startEmbedServers(scriptDirs: Record<string, string>): Pro
       if (!file.startsWith(base)) break;
       try {
         const body = await readFile(file);
-        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000' }).end(body);
+        send(request, response, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000' }, body);
       } catch {
         response.writeHead(404).end();
       }
