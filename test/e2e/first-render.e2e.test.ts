@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { firstRenderFeed } from '../../bench/first-render.js';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { embedPage, startEmbedServers, type EmbedServers } from '../../bench/support/embed-servers.js';
+import { countdownMessages } from '../../src/countdown/messages.js';
+import { UI_LANGUAGES } from '../../src/i18n/languages.js';
 
 // The embed snippet as webmasters paste it (README, embed builder): the page on one origin, the
 // script and the feed on another, the built scripts, real Chromium. Run after `npm run build`.
@@ -53,6 +55,32 @@ describe('first render of the embed snippet', { skip }, () => {
     assert.ok(!warnings.some((w) => /preload .* is not used/i.test(w)), warnings.join(' | '));
     await context.close();
   });
+
+  for (const lang of UI_LANGUAGES) {
+    for (const script of [`civic-widgets.${lang}.js`, `civic-countdown.${lang}.js`]) {
+      it(`${script} speaks ${lang}, and only ${lang}, even on a page in another language`, async () => {
+        const code = readFileSync(`dist/${script}`, 'utf8');
+        for (const other of UI_LANGUAGES) {
+          const has = code.includes(countdownMessages[other].timeLeft);
+          assert.equal(has, other === lang, `${script} ${has ? 'has' : 'lacks'} the ${other} catalog`);
+        }
+        const context = await browser.newContext();
+        try {
+          for (const pageLang of [lang, lang === 'en' ? 'fr' : 'en']) {
+            const page = await context.newPage();
+            servers.pages.set(`/${script}-${pageLang}.html`, embedPage(pageLang, snippet(servers.cdn, script), `<civic-countdown src="${servers.cdn}/feed.json"></civic-countdown>`));
+            await page.goto(`${servers.site}/${script}-${pageLang}.html`);
+            await countdownTitle(page);
+            const label = await page.evaluate(() => document.querySelector('civic-countdown')!.shadowRoot!.querySelector('[role="timer"]')!.getAttribute('aria-label'));
+            assert.equal(label, countdownMessages[lang].timeLeft, `on a page in ${pageLang}`);
+            await page.close();
+          }
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
 
   it('renders a repeat visit from the stored copy while the feed server has not answered yet', async () => {
     servers.pages.set('/repeat.html', embedPage('en', snippet(servers.cdn), `<civic-countdown src="${servers.cdn}/feed.json"></civic-countdown>`));
