@@ -19,13 +19,16 @@ import { CountdownEndEvent, CountdownStartEvent } from './events.js';
 import { countdownMessages } from './messages.js';
 import { countdownStyles } from './styles.js';
 
-type Phase = SessionPhase | 'cancelled' | 'postponed';
+/** `checking`: live by a stored copy that the network has not confirmed yet. */
+type Phase = SessionPhase | 'cancelled' | 'postponed' | 'checking';
 
 /**
  * Counts down to a session, then says it is live (with its join link) and then that it has ended
  * (with its recording when the feed has one). A cancelled or postponed session says so instead.
  * Every countdown on the page ticks from one timer, aligned to the second, paused while the page is
- * hidden, and reads the clock corrected by the feed server's `Date` header.
+ * hidden, and reads the clock corrected by the feed server's `Date` header. On a repeat visit it
+ * renders at once from the copy stored at the last one, but says "live now" only once the feed's
+ * server confirms it (until then: the title, the time and "Loading…").
  *
  * @tag civic-countdown
  * @csspart base - The widget's box.
@@ -99,7 +102,10 @@ export class CivicCountdown extends LitElement {
     this.shown = session;
     this.phase = undefined;
     if (!feed || !session) return;
-    const phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
+    let phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
+    // A copy from the last visit (status still `loading`) may be outdated: it may count down, but it
+    // never says "live now" (nor offers the join link) for a session the feed may have cancelled or moved.
+    if (phase === 'live' && this.feed.state?.status === 'loading') phase = 'checking';
     this.observe(session, phase, now);
     this.phase = phase;
     this.heading = localize(session.title, lang, feed.languages);
@@ -186,6 +192,8 @@ export class CivicCountdown extends LitElement {
       case 'live':
         return html`<span class="live-mark"><span class="dot" aria-hidden="true"></span>${t.live}</span>
           ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
+      case 'checking':
+        return html`<span class="phase" aria-busy="true">${commonMessages[this.locale.ui].loading}</span>`;
       case 'ended':
         return html`<span class="phase">${t.ended}</span>
           ${this.recordingUrl ? html`<a class="recording" href=${this.recordingUrl}>${t.recording}</a>` : nothing}`;
