@@ -138,7 +138,11 @@ export function variants(dist: string): Variant[] {
     allFour({ label: '<civic-event> with all four widgets', file: lang('en'), hint }),
     floor('lit-fetch-intl', 'en', true),
     allFour({ label: '<civic-event> all four, repeat visit', file: lang('en'), hint, repeat: true }),
-    countdown({ label: '<civic-countdown src> civic-widgets.js (all, no hint)' }),
+    // What each technique pays, alone: the hint with the all-language script, then without it.
+    countdown({ hint }),
+    allFour({ hint }),
+    countdown({ label: '<civic-countdown src> civic-widgets.js (no hint)' }),
+    allFour({ label: '<civic-event> all four civic-widgets.js (no hint)' }),
   ];
   for (const code of ['fr', 'ar']) {
     list.push(floor('lit-fetch-intl', code));
