@@ -1,5 +1,5 @@
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
-import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { oneLanguage } from './scripts/one-language.js';
 
 // The script-tag bundles: Lit included in each, one file each (no second round trip).
@@ -10,7 +10,8 @@ import { oneLanguage } from './scripts/one-language.js';
 
 export const LANGUAGE_SCRIPTS = ['en', 'fr', 'es', 'ar'] as const;
 
-function settings(entry: string, fileName: string, plugins: Plugin[], emptyOutDir: boolean): UserConfig {
+/** The settings of every script-tag build; bench/size builds with them too (one file, another folder). */
+export function scriptBuild(entry: string, fileName: string, plugins: Plugin[] = [], emptyOutDir = false, outDir = 'dist'): InlineConfig {
   return {
     configFile: false,
     publicDir: false,
@@ -18,7 +19,7 @@ function settings(entry: string, fileName: string, plugins: Plugin[], emptyOutDi
     // The HTML and CSS inside Lit's html`` and css`` templates are strings to a minifier: minify them too.
     plugins: [minifyTemplateLiterals({ include: ['src/**/*.ts'] }), ...plugins],
     build: {
-      outDir: 'dist',
+      outDir,
       emptyOutDir,
       target: 'es2022',
       lib: { entry, formats: ['es'], fileName: () => fileName },
@@ -33,11 +34,11 @@ const oneLanguageScripts: Plugin = {
   apply: 'build',
   async closeBundle() {
     for (const lang of LANGUAGE_SCRIPTS) {
-      await build(settings('src/bundle.ts', `civic-widgets.${lang}.js`, [oneLanguage(lang)], false));
-      await build(settings('src/countdown/define.ts', `civic-countdown.${lang}.js`, [oneLanguage(lang)], false));
+      await build(scriptBuild('src/bundle.ts', `civic-widgets.${lang}.js`, [oneLanguage(lang)], false));
+      await build(scriptBuild('src/countdown/define.ts', `civic-countdown.${lang}.js`, [oneLanguage(lang)], false));
     }
   },
 };
 
-const main = settings('src/bundle.ts', 'civic-widgets.js', [oneLanguageScripts], true);
-export default defineConfig({ ...main, configFile: undefined });
+const { configFile: _none, ...main } = scriptBuild('src/bundle.ts', 'civic-widgets.js', [oneLanguageScripts], true);
+export default defineConfig(main);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
+import { scriptBuild } from '../vite.config.js';
 import { launchChromium } from './support/chromium.js';
 import { embedPage, startEmbedServers, type EmbedServers } from './support/embed-servers.js';
 import { median, round } from './support/stats.js';
@@ -200,19 +201,9 @@ async function measure(browser: Browser, servers: EmbedServers, variant: Variant
 }
 
 async function buildFloors(out: string): Promise<void> {
+  // The library's own minifying settings, without its template-literal minifier's reach (src/ only).
   for (const name of ['lit-fetch', 'lit-fetch-intl']) {
-    await build({
-      configFile: false,
-      root,
-      logLevel: 'silent',
-      build: {
-        outDir: out,
-        emptyOutDir: false,
-        target: 'es2022',
-        lib: { entry: join(root, 'bench/floors', `${name}.ts`), formats: ['es'], fileName: () => `${name}.js` },
-        rolldownOptions: { output: { minify: true } },
-      },
-    });
+    await build({ ...scriptBuild(join(root, 'bench/floors', `${name}.ts`), `${name}.js`, [], false, out), root, logLevel: 'silent' });
   }
 }
 
@@ -252,14 +243,16 @@ export async function run(): Promise<Record<string, number | string>> {
     await browser.close();
     await servers.close();
   }
-  const base = median(times[list.findIndex((v) => v.name === 'lit-fetch-intl')] ?? times[0]!);
   const figures: Record<string, number | string> = {};
   console.log(`\nfirst render, ${RUNS} interleaved runs, medians; 150 ms RTT, 1.6 Mbit/s, CPU ×${CPU_SLOWDOWN}, visitor in ${VISITOR_ZONE}`);
   console.log('page'.padEnd(64), 'ms'.padStart(7), 'vs lit-fetch-intl'.padStart(18), 'feed requests'.padStart(14));
+  console.log('(ms: median of the runs; ratio: median of each run\'s ratio to the floor of the same language and visit)');
   for (const [i, variant] of list.entries()) {
     const m = median(times[i]!);
-    const floorOfLang = list.findIndex((v) => v.name === floor('lit-fetch-intl', variant.lang, variant.repeat).name);
-    const ratio = m / (floorOfLang >= 0 ? median(times[floorOfLang]!) : base);
+    const floorIndex = list.findIndex((v) => v.name === floor('lit-fetch-intl', variant.lang, variant.repeat).name);
+    const floorTimes = times[floorIndex >= 0 ? floorIndex : list.findIndex((v) => v.name === 'lit-fetch-intl')] ?? times[i]!;
+    // The median of each run's own ratio: a neighbour's load that slows one round slows both sides of it.
+    const ratio = median(times[i]!.map((ms, run) => ms / floorTimes[run]!));
     console.log(variant.name.padEnd(64), String(Math.round(m)).padStart(7), ratio.toFixed(2).padStart(18), String(requests[i]).padStart(14));
     figures[`${variant.name} ms`] = Math.round(m);
     figures[`${variant.name} ratio`] = round(ratio, 2);
