@@ -17,12 +17,14 @@ import { median, round } from './support/stats.js';
 // 1.6 Mbit/s down, CPU slowed 4×, a fresh browser context per run, pages interleaved run by run,
 // medians. On a shared machine absolute times drift: the ratio to `lit-fetch-intl` is what counts.
 //
-//   node --import tsx bench/first-render.ts [--runs 7] [--only name,name] [--dist dir] [--no-hint]
+//   node --import tsx bench/first-render.ts [--runs 7] [--only name,name] [--dist dir] [--no-hint] [--before dir]
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 /** Another build to measure (a copy of yesterday's `dist/`, say); default: this checkout's, rebuilt when stale. */
 const DIST = process.argv.includes('--dist') ? resolve(process.argv[process.argv.indexOf('--dist') + 1]!) : undefined;
+/** A build to measure in the same run as "before" rows (a copy of an older `dist/`), served at /before/. */
+const BEFORE = process.argv.includes('--before') ? resolve(process.argv[process.argv.indexOf('--before') + 1]!) : undefined;
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : undefined;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const CPU_SLOWDOWN = 4;
@@ -102,24 +104,34 @@ const floor = (tag: string, lang = 'en', repeat = false): Variant => ({
   body: (cdn) => `<${tag} data-measure src="${cdn}/feed.json"></${tag}>`,
 });
 
-const countdown = (options: { lang?: string; file?: string; hint?: boolean; label?: string; repeat?: boolean } = {}): Variant => {
-  const { lang = 'en', file = 'civic-widgets.js', hint = false, repeat = false } = options;
+interface Options {
+  lang?: string;
+  file?: string;
+  hint?: boolean;
+  label?: string;
+  repeat?: boolean;
+  /** The folder on the CDN: `dist`, or `before` for the build given by --before. */
+  dir?: string;
+}
+
+const countdown = (options: Options = {}): Variant => {
+  const { lang = 'en', file = 'civic-widgets.js', hint = false, repeat = false, dir = 'dist' } = options;
   return {
     name: options.label ?? `<civic-countdown src> ${file}${hint ? ' + preload' : ''}${lang === 'en' ? '' : ` (${lang})`}${repeat ? ', repeat visit' : ''}`,
     lang,
     repeat,
-    head: (cdn) => (hint ? preload(cdn) : '') + script(`${cdn}/dist/${file}`),
+    head: (cdn) => (hint ? preload(cdn) : '') + script(`${cdn}/${dir}/${file}`),
     body: (cdn) => `<civic-countdown data-measure src="${cdn}/feed.json"></civic-countdown>`,
   };
 };
 
-const allFour = (options: { lang?: string; file?: string; hint?: boolean; label?: string; repeat?: boolean } = {}): Variant => {
-  const { lang = 'en', file = 'civic-widgets.js', hint = false, repeat = false } = options;
+const allFour = (options: Options = {}): Variant => {
+  const { lang = 'en', file = 'civic-widgets.js', hint = false, repeat = false, dir = 'dist' } = options;
   return {
     name: options.label ?? `<civic-event> all four ${file}${hint ? ' + preload' : ''}${lang === 'en' ? '' : ` (${lang})`}${repeat ? ', repeat visit' : ''}`,
     lang,
     repeat,
-    head: (cdn) => (hint ? preload(cdn) : '') + script(`${cdn}/dist/${file}`),
+    head: (cdn) => (hint ? preload(cdn) : '') + script(`${cdn}/${dir}/${file}`),
     body: (cdn) => `<civic-event src="${cdn}/feed.json">
 <civic-countdown data-measure></civic-countdown><civic-agenda data-measure></civic-agenda>
 <civic-poll data-measure></civic-poll><civic-recordings data-measure></civic-recordings></civic-event>`,
@@ -145,6 +157,11 @@ export function variants(dist: string): Variant[] {
     countdown({ label: '<civic-countdown src> civic-widgets.js (no hint)' }),
     allFour({ label: '<civic-event> all four civic-widgets.js (no hint)' }),
   ];
+  if (BEFORE) {
+    list.push(countdown({ label: 'before: <civic-countdown src> alone', dir: 'before' }));
+    list.push(allFour({ label: 'before: <civic-event> with all four widgets', dir: 'before' }));
+    list.push(allFour({ label: 'before: <civic-event> all four, repeat visit', dir: 'before', repeat: true }));
+  }
   for (const code of ['fr', 'ar']) {
     list.push(floor('lit-fetch-intl', code));
     list.push(allFour({ label: `<civic-event> all four civic-widgets.js (${code})`, lang: code, hint }));
@@ -223,7 +240,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const floors = await mkdtemp(join(tmpdir(), 'civic-floors-'));
   await buildFloors(floors);
   const dist = DIST ?? join(root, 'dist');
-  const servers = await startEmbedServers({ '/dist/': dist, '/floors/': floors });
+  const servers = await startEmbedServers({ '/dist/': dist, '/floors/': floors, ...(BEFORE ? { '/before/': BEFORE } : {}) });
   servers.feed.body = firstRenderFeed();
   const browser = await launchChromium();
   const list = variants(dist).filter((v) => !ONLY || ONLY.some((name) => v.name.includes(name)));
