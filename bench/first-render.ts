@@ -156,6 +156,7 @@ export function variants(dist: string): Variant[] {
     allFour({ hint }),
     countdown({ label: '<civic-countdown src> civic-widgets.js (no hint)' }),
     allFour({ label: '<civic-event> all four civic-widgets.js (no hint)' }),
+    allFour({ label: '<civic-event> all four, repeat visit, no hint', file: lang('en'), repeat: true }),
   ];
   if (BEFORE) {
     list.push(countdown({ label: 'before: <civic-countdown src> alone', dir: 'before' }));
