@@ -1,7 +1,8 @@
 // `cem analyze` reads this file by itself.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/bundle.ts'],
+  // The console is the server's page, not part of the published library.
+  exclude: ['src/**/*.test.ts', 'src/bundle.ts', 'src/admin/**'],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -8,7 +8,8 @@ import type { ApiErrorCode } from '../src/contract/errors.js';
 import { ApiError, errorBody } from './errors.js';
 import type { FeedCatalog } from './feed-catalog.js';
 import { PollService } from './poll-service.js';
-import { adminRoutes } from './routes/admin.js';
+import type { OneTimeLinks } from './admin/one-time-links.js';
+import { adminPlugin } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pollRoutes } from './routes/polls.js';
@@ -27,6 +28,10 @@ export interface AppOptions {
   voteRatePerMinute?: number;
   /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
   adminToken?: string;
+  /** One-time sign-in links for the console (`serve` prints one when no token was set). */
+  signInLinks?: OneTimeLinks;
+  /** `--vote-url`: the page where visitors vote, shown and encoded by the presenter view. */
+  voteUrl?: string;
   /** Take the client address from the last `X-Forwarded-For` entry (behind one load balancer). */
   trustProxy?: boolean;
   /** SSE heartbeat period; shorten it for proxies that drop streams idle for less than 30 s. */
@@ -121,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(feedRoutes, { catalog: options.catalog });
   await app.register(pollRoutes, { service, hub, voteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE });
-  adminRoutes(app, service, options.adminToken);
+  await app.register(adminPlugin, { service, token: options.adminToken, signInLinks: options.signInLinks, voteUrl: options.voteUrl, now: options.now });
   await app.register(assetRoutes, { catalog: options.catalog, siteDir: options.siteDir });
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.

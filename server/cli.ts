@@ -8,7 +8,8 @@ import { packageRoot } from './package-root.js';
 import { StoreError } from './storage/store.js';
 
 const ENVIRONMENT = `DATABASE_URL=postgres://… uses PostgreSQL instead of the SQLite file (several processes share it).
-CIVIC_ADMIN_TOKEN=… enables the admin HTTP API under /api/admin/ (Authorization: Bearer …).
+CIVIC_ADMIN_TOKEN=… is the admin token: console sign-in at /admin/, and Authorization: Bearer … for
+/api/admin/. Without it, serve makes one up and prints a one-time sign-in link for the console.
 civic-widgets <command> --help shows one command; civic-widgets --version the version.`;
 
 const USAGE = `${COMMANDS.map((command) => command.usage).join('\n')}\n\n${ENVIRONMENT}`;

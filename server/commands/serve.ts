@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { feedWarnings } from '../../src/contract/feed-warnings.js';
+import { OneTimeLinks } from '../admin/one-time-links.js';
 import { buildApp, DEFAULT_VOTE_RATE } from '../app.js';
 import { loadFeeds } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
@@ -10,7 +12,8 @@ import { defineCommand, expectPositionals, FEEDS_AND_STORE, requireFeeds, UsageE
 export const serve = defineCommand({
   name: 'serve',
   usage: `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
-                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]`,
+                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
+                    [--vote-url <url, {poll} = poll id>]`,
   options: {
     ...FEEDS_AND_STORE,
     port: { type: 'string', default: '8787' },
@@ -20,6 +23,7 @@ export const serve = defineCommand({
     'cors-origin': { type: 'string', multiple: true },
     'vote-rate': { type: 'string', default: String(DEFAULT_VOTE_RATE) },
     'trust-proxy': { type: 'boolean', default: false },
+    'vote-url': { type: 'string' },
   },
   async run(values, positionals) {
     expectPositionals(serve, positionals, 0, 0, '');
@@ -35,6 +39,8 @@ export const serve = defineCommand({
     if (siteDir && !(await stat(siteDir).then((found) => found.isDirectory(), () => false))) {
       throw new UsageError(`--site ${values.site}: not a folder`, serve);
     }
+    const voteUrl = values['vote-url'];
+    if (voteUrl !== undefined && !/^https?:\/\/[^/]/.test(voteUrl)) throw new UsageError(`--vote-url ${voteUrl}: expected an http(s) URL`, serve);
     // Watched and refreshed: a changed feed file or a recipe's source is served again without a restart.
     const catalog = await loadFeeds(feeds, { ...(values.demo ? { anchorDates: Date.now() } : {}), watch: true, refresh: true });
     // Served anyway (the widgets skip what they cannot find), but the organizer should know.
@@ -44,19 +50,27 @@ export const serve = defineCommand({
       }
     }
     const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: resolve(values.db) });
+    const signInLinks = process.env.CIVIC_ADMIN_TOKEN ? undefined : new OneTimeLinks();
     const app = await buildApp({
       catalog,
       store,
       siteDir,
       corsOrigins: values['cors-origin'],
       voteRatePerMinute: voteRate,
-      adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,
+      // No token given: one nobody sees, and a printed link that signs one browser in (like Jupyter).
+      adminToken: process.env.CIVIC_ADMIN_TOKEN || randomBytes(32).toString('base64url'),
+      signInLinks,
+      voteUrl,
       trustProxy: values['trust-proxy'],
       // Without a logger a 500 leaves no trace anywhere; warn and above are failures, not traffic.
       logger: { level: 'warn' },
     });
     const address = await app.listen({ port, host: values.host });
     console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);
+    if (signInLinks) {
+      const base = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://[::1]');
+      console.log(`console: open ${base}/admin/sign-in?once=${signInLinks.create()} (works once, for 15 minutes; set CIVIC_ADMIN_TOKEN to sign in with a token)`);
+    }
 
     let stopping = false;
     const stop = async (signal: string): Promise<void> => {

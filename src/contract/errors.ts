@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'body-too-large'
   | 'rate-limited'
   | 'unauthorized'
+  | 'forbidden'
   | 'not-found'
   | 'method-not-allowed'
   | 'unsupported-media-type'
