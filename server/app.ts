@@ -6,6 +6,10 @@ import type { Duplex } from 'node:stream';
 import { ApiError, errorBody } from './errors.js';
 import type { FeedCatalog } from './feed-catalog.js';
 import { PollService } from './poll-service.js';
+import { QuestionService } from './question-service.js';
+import { QuestionHub } from './question-stream.js';
+import { adminQuestionRoutes } from './routes/admin-questions.js';
+import { DEFAULT_QUESTION_RATE, questionRoutes } from './routes/questions.js';
 import { adminRoutes } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -23,6 +27,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Votes per minute per client address. */
   voteRatePerMinute?: number;
+  /** Questions per minute per client address (`<civic-questions>`). */
+  questionRatePerMinute?: number;
   /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
   adminToken?: string;
   /** Take the client address from the last `X-Forwarded-For` entry (behind one load balancer). */
@@ -56,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const service = await PollService.create(options.catalog, options.store, options.now);
   const hub = new SseHub(service, options.sseHeartbeatMs);
+  const questions = new QuestionService(options.catalog, options.store, options.now);
+  const questionHub = new QuestionHub(questions, options.sseHeartbeatMs);
 
   // A ballot sent as text/plain is a "simple" CORS request: the browser skips the preflight.
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
@@ -67,7 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const origins = options.corsOrigins?.length ? options.corsOrigins : ['*'];
   await app.register(cors, {
     origin: origins.includes('*') ? '*' : origins,
-    methods: ['GET', 'POST'],
+    // PUT and DELETE: a question's upvote (preflighted; the answer is cached for maxAge).
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     exposedHeaders: ['ETag', 'Date'],
     maxAge: 86_400,
   });
@@ -80,10 +89,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   feedRoutes(app, options.catalog);
   pollRoutes(app, service, hub, options.voteRatePerMinute ?? DEFAULT_VOTE_RATE);
   adminRoutes(app, service, options.adminToken);
+  await app.register(questionRoutes, {
+    service: questions,
+    hub: questionHub,
+    questionRatePerMinute: options.questionRatePerMinute ?? DEFAULT_QUESTION_RATE,
+    upvoteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE,
+  });
+  await app.register(adminQuestionRoutes, { service: questions, token: options.adminToken });
   await assetRoutes(app, options.catalog, options.siteDir);
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.
-  app.addHook('preClose', async () => hub.close());
+  app.addHook('preClose', async () => {
+    hub.close();
+    questionHub.close();
+  });
   app.addHook('onClose', async () => options.store.close());
   return app;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { anchorFeedDates } from './shift-dates.js';
-import type { Feed, Poll } from '../src/contract/types.js';
+import type { Feed, Poll, QuestionBoard } from '../src/contract/types.js';
 import { formatIssue, validateFeed } from '../src/contract/validate.js';
 
 export interface ServedFeed {
@@ -18,9 +18,16 @@ export interface PollEntry {
   feed: ServedFeed;
 }
 
+export interface BoardEntry {
+  board: QuestionBoard;
+  feed: ServedFeed;
+}
+
 export interface FeedCatalog {
   feeds: Map<string, ServedFeed>;
   polls: Map<string, PollEntry>;
+  /** Question boards (`<civic-questions>`), by id. */
+  questions: Map<string, BoardEntry>;
 }
 
 export class FeedError extends Error {}
@@ -38,7 +45,7 @@ export async function loadFeeds(dir: string, options: { anchorDates?: number } =
     throw new FeedError(`--feeds ${dir}: ${(error as Error).message}`);
   }
   if (files.length === 0) throw new FeedError(`--feeds ${dir}: no *.json feed in this folder`);
-  const catalog: FeedCatalog = { feeds: new Map(), polls: new Map() };
+  const catalog: FeedCatalog = { feeds: new Map(), polls: new Map(), questions: new Map() };
   for (const file of files) {
     const path = join(dir, file);
     const name = basename(file, '.json');
@@ -58,6 +65,11 @@ export async function loadFeeds(dir: string, options: { anchorDates?: number } =
       const other = catalog.polls.get(poll.id);
       if (other) throw new FeedError(`${path}: poll id "${poll.id}" is already used by ${join(dir, other.feed.name)}.json`);
       catalog.polls.set(poll.id, { poll, feed: served });
+    }
+    for (const board of result.feed.questions ?? []) {
+      const other = catalog.questions.get(board.id);
+      if (other) throw new FeedError(`${path}: question board id "${board.id}" is already used by ${join(dir, other.feed.name)}.json`);
+      catalog.questions.set(board.id, { board, feed: served });
     }
   }
   return catalog;

@@ -148,7 +148,7 @@ export class SseHub {
     for (const [id, { poll }] of service.catalog.polls) this.broadcasters.set(id, new PollBroadcaster(poll, service));
     service.onChange((change) => {
       if (change.kind === 'external') for (const broadcaster of this.broadcasters.values()) broadcaster.apply(change);
-      else this.broadcasters.get(change.pollId)?.apply(change);
+      else if (change.kind !== 'questions') this.broadcasters.get(change.pollId)?.apply(change);
     });
     this.heartbeat = setInterval(() => this.broadcasters.forEach((b) => b.ping()), heartbeatMs);
     this.heartbeat.unref();
@@ -176,7 +176,7 @@ function frame(json: string): string {
   return `event: totals\ndata: ${json}\n\n`;
 }
 
-function write(client: StreamClient, text: string): void {
+export function write(client: { res: ServerResponse }, text: string): void {
   if (client.res.writableLength > MAX_BUFFERED) client.res.destroy();
   else client.res.write(text);
 }

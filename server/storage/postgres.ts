@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Override, PollTally } from '../../src/contract/poll-rules.js';
 import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
+import { POSTGRES_QUESTION_MIGRATION, PostgresQuestions } from './postgres-questions.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -10,6 +11,7 @@ const MIGRATIONS = [
    CREATE TABLE tallies (poll_id text NOT NULL, option_id text NOT NULL, count integer NOT NULL,
      PRIMARY KEY (poll_id, option_id));
    CREATE TABLE polls (poll_id text PRIMARY KEY, override text, voters integer NOT NULL DEFAULT 0, updated_at timestamptz);`,
+  POSTGRES_QUESTION_MIGRATION,
 ];
 
 /** Any constant: it only keeps two processes that start together from migrating at the same time. */
@@ -32,6 +34,7 @@ export class PostgresStore implements Store {
   private readonly listeners: ((change: StoreChange) => void)[] = [];
   private listener: pg.Client | undefined;
   private closed = false;
+  readonly questions: PostgresQuestions;
 
   static async open(databaseUrl: string): Promise<PostgresStore> {
     const url = new URL(databaseUrl);
@@ -52,6 +55,7 @@ export class PostgresStore implements Store {
   ) {
     // An idle client that loses its connection must not crash the server; the next query reconnects.
     pool.on('error', () => {});
+    this.questions = new PostgresQuestions(pool, (work) => this.transaction(work), () => this.channel);
   }
 
   /** One channel per schema, so that stores in different schemas of one database do not hear each other. */

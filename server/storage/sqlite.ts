@@ -3,6 +3,7 @@ import type { Override, PollTally } from '../../src/contract/poll-rules.js';
 import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { SQLITE_QUESTION_MIGRATION, SqliteQuestions } from './sqlite-questions.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -11,6 +12,7 @@ const MIGRATIONS = [
    CREATE TABLE tallies (poll_id TEXT NOT NULL, option_id TEXT NOT NULL, count INTEGER NOT NULL,
      PRIMARY KEY (poll_id, option_id)) WITHOUT ROWID;
    CREATE TABLE polls (poll_id TEXT PRIMARY KEY, override TEXT, voters INTEGER NOT NULL DEFAULT 0, updated_at TEXT);`,
+  SQLITE_QUESTION_MIGRATION,
 ];
 
 /** Another process (the CLI) may write the same file; checked this often through `PRAGMA data_version`. */
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly watcher: NodeJS.Timeout;
 
   private readonly checkpointer;
+  readonly questions: SqliteQuestions;
 
   static async open(file: string): Promise<SqliteStore> {
     return new SqliteStore(new Database(file), file);
@@ -84,6 +87,7 @@ export class SqliteStore implements Store {
       ),
     };
     this.statements = s;
+    this.questions = new SqliteQuestions(db, (change) => this.emit(change));
     // Runs inside batchTx's transaction.
     this.voteTx = (pollId: string, voter: string, choices: readonly string[]): boolean => {
       const row = s.choices.get(pollId, voter);
