@@ -1,12 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FeedWidget } from '../widget/feed-widget.js';
 import { property } from 'lit/decorators.js';
-import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { sessionPhase } from '../feed/select.js';
 import type { Feed } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { sessionCalendarEntry } from '../time/calendar.js';
 import { clock } from '../time/clock.js';
@@ -41,26 +40,16 @@ const warned = new WeakSet<Feed>();
  * @cssprop --civic-agenda-time-width - Width of the time column on wide layouts (default 11rem).
  * @cssprop --civic-agenda-max-height - Scroll the programme inside the page when set (default none).
  */
-export class CivicAgenda extends LitElement {
+export class CivicAgenda extends FeedWidget {
   static override styles = agendaStyles;
 
-  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
-  @property({ reflect: true }) src?: string;
 
-  /** Seconds between revalidations of the feed. */
-  @property({ type: Number }) refresh?: number;
 
-  /** `local` (the visitor's, default), `event` (the event's), or an IANA zone such as `Europe/Madrid`. */
-  @property({ attribute: 'time-zone' }) timeZone = 'local';
 
-  /** `auto` (follows the system), `light` or `dark`. */
-  @property({ reflect: true }) theme = 'auto';
 
   /** Where a session's guiding-question poll lives: a URL in which `{poll}` is replaced by the poll id (e.g. `/vote#{poll}`). Without it the poll is named, not linked. */
   @property({ attribute: 'poll-href' }) pollHref?: string;
 
-  private readonly feed = new FeedController(this);
-  private readonly locale = new LocaleController(this);
   private readonly location = new HashController(this);
   private view?: AgendaView;
   /** What `view` was built from. */

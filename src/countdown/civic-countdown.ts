@@ -1,13 +1,12 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { FeedWidget } from '../widget/feed-widget.js';
 import { property } from 'lit/decorators.js';
-import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickSession, sessionPhase, type SessionPhase } from '../feed/select.js';
 import { localize } from '../contract/text.js';
 import type { Session } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { numberFormat, unitFormat } from '../i18n/intl.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
@@ -45,29 +44,19 @@ type Phase = SessionPhase | 'cancelled' | 'postponed';
  *   fired for a session that had already ended; when the page was hidden for the whole session, only
  *   this event fires.
  */
-export class CivicCountdown extends LitElement {
+export class CivicCountdown extends FeedWidget {
   static override styles = countdownStyles;
 
-  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
-  @property() src?: string;
 
-  /** Seconds between revalidations of the feed (default: the feed's `Cache-Control`, else 300). */
-  @property({ type: Number }) refresh?: number;
 
   /** Id of the session to count down to; default: the one live now, else the next, else the last. */
   @property() session?: string;
 
-  /** Zone of the visitor's line: `local` (default), `event`, or an IANA name such as `Asia/Seoul`. */
-  @property({ attribute: 'time-zone' }) timeZone = 'local';
 
   /** `full` (default: units, start time, join and calendar links) or `compact` (one line). */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
 
-  /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  private readonly feed = new FeedController(this);
-  private readonly locale = new LocaleController(this);
 
   // Derived in willUpdate.
   private shown?: Session;

@@ -1,6 +1,6 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { FeedWidget } from '../widget/feed-widget.js';
 import { property, state } from 'lit/decorators.js';
-import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
 import { localize } from '../contract/text.js';
@@ -8,7 +8,6 @@ import type { Feed, Poll } from '../contract/types.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count } from '../i18n/count.js';
 import { numberFormat } from '../i18n/intl.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import { clock } from '../time/clock.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
@@ -58,23 +57,15 @@ interface View {
  * @fires civic-poll-vote - Before a vote is sent (`PollVoteEvent`: `pollId`, `choices`); cancelable: `preventDefault()` stops the vote.
  * @fires civic-poll-results - The results arrived or changed (`PollResultsEvent`: `pollId`, `totals`, `voters`).
  */
-export class CivicPoll extends LitElement {
+export class CivicPoll extends FeedWidget {
   static override styles = pollStyles;
 
-  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
-  @property({ reflect: true }) src?: string;
 
-  /** Seconds between revalidations of the feed. */
-  @property({ type: Number }) refresh?: number;
 
   /** Id of the poll to show; default: the poll of the live or next session, else the first. */
   @property() poll?: string;
 
-  /** `local` (the visitor's zone, default), `event` (the session's) or an IANA zone name. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
 
-  /** `auto` (follows the system), `light` or `dark`. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Shows only the title and the live results, large: for a projector during the session. */
   @property({ type: Boolean, reflect: true, attribute: 'results-only' }) resultsOnly = false;
@@ -84,8 +75,6 @@ export class CivicPoll extends LitElement {
   @state() private asTable = false;
   @state() private askedEmpty = false;
 
-  private readonly feed = new FeedController(this);
-  private readonly locale = new LocaleController(this);
   private readonly live = new LiveResults(this);
   private view?: View;
   private clockStatus?: PollStatus;

@@ -1,10 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { FeedWidget } from '../widget/feed-widget.js';
 import { property, state } from 'lit/decorators.js';
-import { FeedController } from '../feed/feed-controller.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { count as countOf } from '../i18n/count.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { textLanguage } from '../i18n/text-language.js';
 import type { Text } from '../contract/types.js';
 import { captionFor } from './embed-url.js';
@@ -37,17 +36,11 @@ const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo', file: '' };
  * @cssprop --civic-recordings-min-width - Narrowest a recording's card gets before the grid wraps (default 16rem).
  * @cssprop --civic-recordings-poster-background - Background of a poster without a thumbnail.
  */
-export class CivicRecordings extends LitElement {
+export class CivicRecordings extends FeedWidget {
   static override styles = styles;
 
-  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
-  @property() src?: string;
 
-  /** Seconds between revalidations of the feed (default: the feed's `Cache-Control`, else 300). */
-  @property({ type: Number }) refresh?: number;
 
-  /** Dates in `local` (the visitor's zone, default), `event` (each session's zone) or an IANA zone. */
-  @property({ attribute: 'time-zone' }) timeZone = 'local';
 
   /** Only this session's recordings (a session id); default: all. */
   @property() session?: string;
@@ -58,8 +51,6 @@ export class CivicRecordings extends LitElement {
   /** Recordings rendered at first and added by each "Show more". */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 24;
 
-  /** `auto` (follows the system), `light` or `dark`. */
-  @property({ reflect: true }) theme = 'auto';
 
   @state() private query = '';
   @state() private language = '';
@@ -67,8 +58,6 @@ export class CivicRecordings extends LitElement {
   @state() private pages = 1;
   @state() private playing?: string;
 
-  private readonly feed = new FeedController(this);
-  private readonly locale = new LocaleController(this);
   private entries: Entry[] = [];
   private builtFrom: unknown[] = [];
   private found: Entry[] = [];

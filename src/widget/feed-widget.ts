@@ -1,0 +1,26 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedController } from '../feed/feed-controller.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+
+/**
+ * The attributes every widget understands, declared once so that they have the same types, defaults
+ * and reflection everywhere, and the two controllers every widget needs. Nothing else belongs here:
+ * a behaviour that only some widgets share is a controller or a helper, not a field of this class.
+ */
+export abstract class FeedWidget extends LitElement {
+  /** URL of the event's JSON feed; optional inside a `<civic-event>`. */
+  @property({ reflect: true }) src?: string;
+
+  /** Seconds between revalidations of the feed (default: the feed's `Cache-Control`, else 300). */
+  @property({ type: Number }) refresh?: number;
+
+  /** Zone of the times shown: `local` (default, the visitor's), `event`, or an IANA name such as `Asia/Seoul`. */
+  @property({ attribute: 'time-zone' }) timeZone = 'local';
+
+  /** `auto` (default: follows the page's color scheme), `light` or `dark`. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  protected readonly feed = new FeedController(this);
+  protected readonly locale = new LocaleController(this);
+}
