@@ -1,22 +1,11 @@
 import type { Poll } from '../contract/types.js';
-import type { ApiErrorCode } from '../contract/errors.js';
+import { apiCall } from '../net/request.js';
 import type { PollSnapshot } from '../contract/poll-snapshot.js';
 
 export type { PollSnapshot };
 
-/** The server's error codes, plus `network` (no answer) and `http` (an answer without a code). */
-export type PollErrorCode = 'network' | 'http' | ApiErrorCode;
-
-export class PollError extends Error {
-  constructor(
-    readonly code: PollErrorCode,
-    readonly status = 0,
-    /** Seconds, from a 429's `Retry-After`. */
-    readonly retryAfter = 0,
-  ) {
-    super(code);
-  }
-}
+/** The poll API's errors are the shared request errors (src/net/request.ts). */
+export { RequestError as PollError, type RequestErrorCode as PollErrorCode } from '../net/request.js';
 
 /** The poll's API base: its `endpoint`, else `<feed origin>/api/polls/<id>`. */
 export function pollBase(poll: Poll, feedUrl: string): string {
@@ -27,33 +16,19 @@ export function snapshotUrl(base: string, voter: string, path = ''): string {
   return `${base}${path}?voter=${encodeURIComponent(voter)}`;
 }
 
-async function call(url: string, init: RequestInit = {}): Promise<Response> {
-  let response: Response;
-  try {
-    // No cookies ever: the vote is tied to the random voter id only. no-store keeps the browser's
-    // cache out of the If-None-Match exchange that we run ourselves.
-    response = await fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
-  } catch {
-    throw new PollError('network');
-  }
-  if (response.ok || response.status === 304) return response;
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: PollErrorCode } } | undefined;
-  throw new PollError(body?.error?.code ?? 'http', response.status, Number(response.headers.get('Retry-After')) || 0);
-}
-
 /** `GET {base}?voter=`; no `snapshot` when the server answers 304 to `etag`. */
 export async function getSnapshot(
   base: string,
   voter: string,
   etag?: string,
 ): Promise<{ snapshot?: PollSnapshot; etag?: string }> {
-  const response = await call(snapshotUrl(base, voter), { headers: etag ? { 'If-None-Match': etag } : {} });
+  const response = await apiCall(snapshotUrl(base, voter), { headers: etag ? { 'If-None-Match': etag } : {} });
   if (response.status === 304) return { etag };
   return { snapshot: (await response.json()) as PollSnapshot, etag: response.headers.get('ETag') ?? undefined };
 }
 
 /** `POST {base}/votes` with an already serialized body, so that a retry resends the very same bytes. */
 export async function postVote(base: string, body: string): Promise<PollSnapshot> {
-  const response = await call(`${base}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const response = await apiCall(`${base}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
   return (await response.json()) as PollSnapshot;
 }
