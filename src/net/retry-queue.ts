@@ -20,7 +20,8 @@ export interface RequestState {
   sent: boolean;
 }
 
-export type RequestListener<R> = (key: string, result?: R) => void;
+/** `result` is the server's answer when a request lands; `body` is what was sent. */
+export type RequestListener<R> = (key: string, result?: R, body?: string) => void;
 
 /**
  * Requests that must not be lost (a vote, a question, an upvote), one per key: stored in the host
@@ -126,8 +127,8 @@ export class RetryQueue<R> {
     }
   }
 
-  private notify(key: string, result?: R): void {
-    for (const listener of [...this.listeners]) listener(key, result);
+  private notify(key: string, result?: R, body?: string): void {
+    for (const listener of [...this.listeners]) listener(key, result, body);
   }
 
   private listen(): void {
@@ -204,7 +205,7 @@ export class RetryQueue<R> {
       this.sent.add(key);
       if (isCurrent) this.write(key);
     }
-    this.notify(key, result instanceof RequestError ? undefined : result);
+    this.notify(key, result instanceof RequestError ? undefined : result, body);
     return result;
   }
 }
