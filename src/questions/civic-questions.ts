@@ -295,7 +295,9 @@ export class CivicQuestions extends FeedWidget {
     this.draft = '';
     this.outcome = undefined;
     try {
-      const receipt = await askQuestion(view.base, voterId(), text, name);
+      const sending = askQuestion(view.base, voterId(), text, name);
+      this.requests++; // the question is stored: show it as being sent
+      const receipt = await sending;
       this.outcome = receipt.status === 'pending' ? 'thanksModeration' : 'thanks';
     } catch (error) {
       const code = (error as RequestError).code;
@@ -318,5 +320,7 @@ export class CivicQuestions extends FeedWidget {
     setUpvote(view.base, row.id, voterId(), on).catch((error: RequestError) => {
       if (error.code === 'board-not-open') this.live.refresh();
     });
+    this.requests++; // the wish is stored: show it now, before its answer
+
   }
 }
