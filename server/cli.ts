@@ -7,10 +7,12 @@ import { FeedError, loadFeeds } from './feed-catalog.js';
 import { packageRoot } from './package-root.js';
 import { PollService } from './poll-service.js';
 import { votesCsv } from './routes/admin.js';
+import { DEFAULT_QUESTION_RATE } from './routes/questions.js';
 import { openStore, StoreError } from './storage/store.js';
 
 const USAGE = `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
-                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
+                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>]
+                    [--question-rate <n/min/IP>] [--trust-proxy]
 civic-widgets polls list --feeds <dir> [--db civic.db]
 civic-widgets polls open|close|reset <pollId> --feeds <dir> [--db civic.db]
 civic-widgets polls export <pollId> --feeds <dir> [--db civic.db] [--csv]
@@ -27,6 +29,7 @@ const OPTIONS = {
   demo: { type: 'boolean', default: false },
   'cors-origin': { type: 'string', multiple: true },
   'vote-rate': { type: 'string', default: String(DEFAULT_VOTE_RATE) },
+  'question-rate': { type: 'string', default: String(DEFAULT_QUESTION_RATE) },
   'trust-proxy': { type: 'boolean', default: false },
   csv: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -49,6 +52,10 @@ async function serve(values: Values): Promise<void> {
   const voteRate = Number(values['vote-rate']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: expected 0..65535`);
   if (!Number.isInteger(voteRate) || voteRate < 1) throw new UsageError(`--vote-rate ${values['vote-rate']}: expected a whole number ≥ 1`);
+  const questionRate = Number(values['question-rate']);
+  if (!Number.isInteger(questionRate) || questionRate < 1) {
+    throw new UsageError(`--question-rate ${values['question-rate']}: expected a whole number ≥ 1`);
+  }
   const siteDir = values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site);
   // A mistyped --site would otherwise start a server that answers 404 for every page.
   if (siteDir && !(await stat(siteDir).then((found) => found.isDirectory(), () => false))) {
@@ -62,13 +69,14 @@ async function serve(values: Values): Promise<void> {
     siteDir,
     corsOrigins: values['cors-origin'],
     voteRatePerMinute: voteRate,
+    questionRatePerMinute: questionRate,
     adminToken: process.env.CIVIC_ADMIN_TOKEN || undefined,
     trustProxy: values['trust-proxy'],
     // Without a logger a 500 leaves no trace anywhere; warn and above are failures, not traffic.
     logger: { level: 'warn' },
   });
   const address = await app.listen({ port, host: values.host });
-  console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);
+  console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls, ${catalog.questions.size} question boards)`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
