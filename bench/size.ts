@@ -12,7 +12,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 /** Bundle budgets from the issues, in gzip bytes. */
 export const BUDGETS: Record<string, number> = { 'civic-widgets.js (all)': 20 * 1024, countdown: 8 * 1024 };
 
-const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'recordings'];
+const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'questions', 'recordings'];
 
 async function bundle(entry: string, outDir: string, plugins: Plugin[] = []): Promise<Buffer> {
   // The library's own build settings (vite.config.ts), with another entry and output.
