@@ -1,9 +1,10 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
-// Written by hand (no init wizard); see /work/shared/design/TOOLCHAIN.md for the pitfalls below.
+// Written by hand (no init wizard); the comments below name the pitfalls met on Debian's Chromium and Node 20.
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   // The msw worker lives here, not in a root public/ that the library build would copy into dist/.
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

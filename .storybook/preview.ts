@@ -30,6 +30,24 @@ function publicApi(manifest: Manifest): Manifest {
   };
 }
 
+type ArgType = { type?: { name?: string }; control?: unknown; table?: { type?: { summary?: string } } };
+
+/**
+ * Controls a designer can use for every public attribute: the analyzer types `src` as
+ * `string | undefined` (an "object" control to Storybook) and CSS custom properties as void (a color
+ * control then warns "received void"). Strings get a text field, numbers a number field, CSS
+ * properties a text or color field.
+ */
+function usableControl(name: string, argType: ArgType): ArgType {
+  if (name.startsWith('--')) return { ...argType, type: { name: 'string' }, control: { type: /(color|background)$/i.test(name) ? 'color' : 'text' } };
+  const summary = argType.table?.type?.summary ?? '';
+  if (argType.control && (argType.control as { type?: string }).type !== 'object') return argType;
+  if (/^(number)( \| undefined)?$/.test(summary)) return { ...argType, control: { type: 'number' } };
+  if (/^(boolean)( \| undefined)?$/.test(summary)) return { ...argType, control: { type: 'boolean' } };
+  if (/^(string)( \| undefined)?$/.test(summary)) return { ...argType, control: { type: 'text' } };
+  return argType;
+}
+
 async function startWorker() {
   const { setupWorker } = await import('msw/browser');
   const worker = setupWorker(...fixtureAssets);
@@ -44,6 +62,9 @@ async function startWorker() {
 }
 
 const preview: Preview = {
+  // A Docs page per element, from custom-elements.json: attributes, properties, events, slots, parts, CSS properties.
+  tags: ['autodocs'],
+  argTypesEnhancers: [(context) => Object.fromEntries(Object.entries(context.argTypes).map(([name, argType]) => [name, usableControl(name, argType as ArgType)]))],
   // msw-storybook-addon 3: the loader starts the worker (from .storybook/public) and installs each
   // story's `parameters.msw` handlers. The fixtures' pictures and captions are initial handlers, which
   // survive the loader's resetHandlers() between stories.
@@ -52,6 +73,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true, matchers: { color: /(color|background)$/i } },
     layout: 'padded',
+    // Each story of a Docs page in its own frame, so that its mocked endpoints (msw loaders) are its own.
+    docs: { story: { inline: false, height: '360px' } },
   },
   initialGlobals: { locale: 'en', theme: AS_IN_STORY, timeZone: AS_IN_STORY },
   globalTypes: {
@@ -84,7 +107,7 @@ const preview: Preview = {
       },
     },
     timeZone: {
-      description: 'time-zone attribute on every widget',
+      description: 'time-zone attribute on every widget (any other IANA zone: type it in the time-zone control)',
       toolbar: {
         title: 'Time zone',
         icon: 'time',
@@ -93,6 +116,7 @@ const preview: Preview = {
           { value: AS_IN_STORY, title: 'Zone as in story' },
           { value: 'local', title: 'local (visitor)' },
           { value: 'event', title: 'event' },
+          { value: 'America/Los_Angeles', title: 'America/Los_Angeles' },
           { value: 'America/New_York', title: 'America/New_York' },
           { value: 'Europe/Madrid', title: 'Europe/Madrid' },
           { value: 'Africa/Nairobi', title: 'Africa/Nairobi' },

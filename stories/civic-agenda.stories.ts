@@ -3,6 +3,7 @@ import { html } from 'lit';
 import learningForum from '../test/fixtures/feeds/learning-forum.json';
 import { shiftFeedDates } from '../server/shift-dates.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
+import { renderWidget, WIDGET_ARG_TYPES } from './support/widget-args.js';
 
 /**
  * `<civic-agenda>` shows a feed's programme by day, in the visitor's time with the event's beside
@@ -12,6 +13,11 @@ import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 const meta: Meta = {
   title: 'Elements/civic-agenda',
   component: 'civic-agenda',
+  render: renderWidget('civic-agenda'),
+  argTypes: {
+    ...WIDGET_ARG_TYPES,
+    'poll-href': { control: 'text' },
+  },
 };
 export default meta;
 
@@ -27,23 +33,24 @@ const oneDay = mockFeed('agenda-one-day', localDemocracyAt(26 * 60));
 /** The Local Democracy session: one day, one session with its items, speakers and guiding questions. */
 export const OneDay: Story = {
   parameters: { msw: { handlers: oneDay.handlers } },
-  render: () => html`<civic-agenda src=${oneDay.src} poll-href="#poll-{poll}"></civic-agenda>`,
+  args: { src: oneDay.src, 'poll-href': '#poll-{poll}' },
 };
 
 const forum = mockFeed('agenda-learning-forum', learningForumNow());
 /** Five days in Daejeon (Asia/Seoul) on four tracks, running now: filters, "jump to now", a cancelled and a postponed session. */
 export const LearningForum: Story = {
   parameters: { msw: { handlers: forum.handlers } },
-  render: () => html`<civic-agenda src=${forum.src}></civic-agenda>`,
+  args: { src: forum.src },
 };
 
 const filtered = mockFeed('agenda-filtered', learningForumNow());
 /** Peer-learning sessions held in English, as a shared link opens them: `#filtered=track:peer;lang:en`. */
 export const FiltersApplied: Story = {
   parameters: { msw: { handlers: filtered.handlers } },
-  render: () => {
+  args: { src: filtered.src, id: 'filtered', 'time-zone': 'event' },
+  render: (args) => {
     history.replaceState(null, '', '#filtered=track:peer;lang:en');
-    return html`<civic-agenda id="filtered" src=${filtered.src} time-zone="event"></civic-agenda>`;
+    return renderWidget('civic-agenda')(args);
   },
 };
 
@@ -51,7 +58,7 @@ const empty = mockFeed('agenda-empty', { version: 1, event: { id: 'tba', title: 
 /** A feed without sessions yet. */
 export const Empty: Story = {
   parameters: { msw: { handlers: empty.handlers } },
-  render: () => html`<civic-agenda src=${empty.src}></civic-agenda>`,
+  args: { src: empty.src },
 };
 
 const failing = mockFeed('agenda-error', {}, { status: 503 });
@@ -60,21 +67,20 @@ export const LoadError: Story = {
   name: 'Error',
   tags: ['console-error-expected'],
   parameters: { msw: { handlers: failing.handlers } },
-  render: () => html`<civic-agenda src=${failing.src}></civic-agenda>`,
+  args: { src: failing.src },
 };
 
 const arabic = mockFeed('agenda-arabic', learningForumNow());
 /** The widget's words in Arabic, mirrored; the feed has no Arabic texts, so they fall back to English. */
 export const Arabic: Story = {
   parameters: { msw: { handlers: arabic.handlers } },
-  render: () => html`<civic-agenda src=${arabic.src} lang="ar"></civic-agenda>`,
+  args: { src: arabic.src, lang: 'ar' },
 };
 
 const dark = mockFeed('agenda-dark', learningForumNow());
 /** The dark theme, in the event's own time zone. */
 export const Dark: Story = {
   parameters: { msw: { handlers: dark.handlers }, backgrounds: { default: 'dark' } },
-  render: () => html`<div style="background:#17191c;padding:1rem">
-    <civic-agenda src=${dark.src} theme="dark" time-zone="event"></civic-agenda>
-  </div>`,
+  args: { src: dark.src, theme: 'dark', 'time-zone': 'event' },
+  render: (args) => html`<div style="background:#17191c;padding:1rem">${renderWidget('civic-agenda')(args)}</div>`,
 };

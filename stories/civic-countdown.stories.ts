@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
+import { renderWidget, WIDGET_ARG_TYPES } from './support/widget-args.js';
 
 /**
  * `<civic-countdown>` counts down to a session, then says it is live (with the join link), then
@@ -11,6 +12,11 @@ import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 const meta: Meta = {
   title: 'Elements/civic-countdown',
   component: 'civic-countdown',
+  render: renderWidget('civic-countdown'),
+  argTypes: {
+    ...WIDGET_ARG_TYPES,
+    layout: { control: 'inline-radio', options: ['full', 'compact'] },
+  },
 };
 export default meta;
 
@@ -29,7 +35,7 @@ const upcoming = mockFeed('countdown-upcoming', localDemocracyAt(2 * DAY + 3 * H
 /** Two days away: the four units, the start in Madrid and in the visitor's zone, calendar links. */
 export const Upcoming: Story = {
   parameters: { msw: { handlers: upcoming.handlers } },
-  render: () => html`<civic-countdown src=${upcoming.src}></civic-countdown>`,
+  args: { src: upcoming.src },
 };
 
 // Dated when the feed is requested, not when Storybook loaded, so that it still counts when opened late.
@@ -38,14 +44,14 @@ const soonHandler = http.get(SOON_SRC, () => HttpResponse.json(localDemocracyAt(
 /** Starts 15 seconds after the story opens: watch it switch to "live now" by itself. */
 export const StartingInSeconds: Story = {
   parameters: { msw: { handlers: [soonHandler] } },
-  render: () => html`<civic-countdown src=${SOON_SRC}></civic-countdown>`,
+  args: { src: SOON_SRC },
 };
 
 const live = mockFeed('countdown-live', localDemocracyAt(-30));
 /** Started 30 minutes ago: "live now" with the join button. */
 export const Live: Story = {
   parameters: { msw: { handlers: live.handlers } },
-  render: () => html`<civic-countdown src=${live.src}></civic-countdown>`,
+  args: { src: live.src },
 };
 
 const endedFeed = localDemocracyAt(-3 * HOUR);
@@ -56,37 +62,36 @@ const ended = mockFeed('countdown-ended', {
 /** Ended an hour ago; the feed has its recording. */
 export const EndedWithRecording: Story = {
   parameters: { msw: { handlers: ended.handlers } },
-  render: () => html`<civic-countdown src=${ended.src}></civic-countdown>`,
+  args: { src: ended.src },
 };
 
 const cancelled = mockFeed('countdown-cancelled', withSession(localDemocracyAt(DAY), { status: 'cancelled' }));
 /** A cancelled session says so instead of counting (it is shown because the `session` attribute names it). */
 export const Cancelled: Story = {
   parameters: { msw: { handlers: cancelled.handlers } },
-  render: () => html`<civic-countdown src=${cancelled.src} session="local-democracy"></civic-countdown>`,
+  args: { src: cancelled.src, session: 'local-democracy' },
 };
 
 const postponed = mockFeed('countdown-postponed', withSession(localDemocracyAt(DAY), { status: 'postponed' }));
 /** A postponed session says so instead of counting. */
 export const Postponed: Story = {
   parameters: { msw: { handlers: postponed.handlers } },
-  render: () => html`<civic-countdown src=${postponed.src}></civic-countdown>`,
+  args: { src: postponed.src },
 };
 
 const compact = mockFeed('countdown-compact', localDemocracyAt(3 * HOUR + 20));
 /** `layout="compact"`: one line, for a header or a sidebar. */
 export const Compact: Story = {
   parameters: { msw: { handlers: compact.handlers } },
-  render: () => html`<civic-countdown src=${compact.src} layout="compact"></civic-countdown>`,
+  args: { src: compact.src, layout: 'compact' },
 };
 
 const dark = mockFeed('countdown-dark', localDemocracyAt(DAY + 5));
 /** `theme="dark"`, with two of the element's own custom properties set. */
 export const Dark: Story = {
   parameters: { msw: { handlers: dark.handlers }, backgrounds: { default: 'dark' } },
-  render: () => html`<div style="background:#0e1013;padding:1rem">
-    <civic-countdown src=${dark.src} theme="dark" style="--civic-countdown-value-size:2.5em;--civic-countdown-gap:0.75rem"></civic-countdown>
-  </div>`,
+  args: { src: dark.src, theme: 'dark', '--civic-countdown-value-size': '2.5em', '--civic-countdown-gap': '0.75rem' },
+  render: (args) => html`<div style="background:#0e1013;padding:1rem">${renderWidget('civic-countdown')(args)}</div>`,
 };
 
 const arabicFeed = localDemocracyAt(DAY + 2 * HOUR);
@@ -97,14 +102,14 @@ const arabic = mockFeed(
 /** `lang="ar"`: right to left, Arabic plurals from Intl. */
 export const Arabic: Story = {
   parameters: { msw: { handlers: arabic.handlers } },
-  render: () => html`<civic-countdown src=${arabic.src} lang="ar"></civic-countdown>`,
+  args: { src: arabic.src, lang: 'ar' },
 };
 
 const loading = mockFeed('countdown-loading', localDemocracyAt(DAY), { delayMs: 'infinite' });
 /** The feed never answers. */
 export const Loading: Story = {
   parameters: { msw: { handlers: loading.handlers } },
-  render: () => html`<civic-countdown src=${loading.src}></civic-countdown>`,
+  args: { src: loading.src },
 };
 
 const failing = mockFeed('countdown-error', {}, { status: 503 });
@@ -113,5 +118,5 @@ export const FeedError: Story = {
   name: 'Error',
   tags: ['console-error-expected'],
   parameters: { msw: { handlers: failing.handlers } },
-  render: () => html`<civic-countdown src=${failing.src}></civic-countdown>`,
+  args: { src: failing.src },
 };

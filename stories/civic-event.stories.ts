@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { CivicEvent } from '../src/event/civic-event.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 import { mockPoll } from './support/mock-poll.js';
@@ -29,7 +30,8 @@ const live = mockPoll('event-shared', localDemocracyAt(-30));
 /** Four widgets inside one provider, and one standalone widget naming the same URL: one request. */
 export const SharedFeed: Story = {
   parameters: { msw: { handlers: live.handlers } },
-  render: () => html`<civic-event src=${live.src}>
+  args: { src: live.src },
+  render: (args) => html`<civic-event src=${String(args.src)}>
       <story-feed-probe></story-feed-probe>
       ${widgets}
     </civic-event>
@@ -46,11 +48,12 @@ const LATE_TAG = 'late-civic-event';
  */
 export const LateDefinition: Story = {
   parameters: { msw: { handlers: late.handlers } },
-  render: () => {
+  args: { src: late.src },
+  render: (args) => {
     setTimeout(() => {
       if (!customElements.get(LATE_TAG)) customElements.define(LATE_TAG, class extends CivicEvent {});
     }, 400);
-    return html`<late-civic-event src=${late.src}>
+    return html`<late-civic-event src=${String(args.src)}>
       <story-feed-probe></story-feed-probe>
       ${widgets}
     </late-civic-event>`;
@@ -59,7 +62,8 @@ export const LateDefinition: Story = {
 
 /** A provider without `src`: every widget says there is no feed to show. */
 export const NoSource: Story = {
-  render: () => html`<civic-event>
+  args: { src: '' },
+  render: (args) => html`<civic-event src=${ifDefined((args.src as string) || undefined)}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
   </civic-event>`,
@@ -72,7 +76,8 @@ export const HttpError: Story = {
   name: 'Error',
   tags: ['console-error-expected'],
   parameters: { msw: { handlers: failing.handlers } },
-  render: () => html`<civic-event src=${failing.src}>
+  args: { src: failing.src },
+  render: (args) => html`<civic-event src=${String(args.src)}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
   </civic-event>`,
@@ -84,7 +89,8 @@ const broken = mockFeed('event-invalid', {}, { raw: '{"version": 1, "event": {"i
 export const InvalidFeed: Story = {
   tags: ['console-error-expected'],
   parameters: { msw: { handlers: broken.handlers } },
-  render: () => html`<civic-event src=${broken.src}>
+  args: { src: broken.src },
+  render: (args) => html`<civic-event src=${String(args.src)}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
   </civic-event>`,
@@ -95,7 +101,8 @@ const slow = mockFeed('event-loading', {}, { delayMs: 'infinite' });
 /** The feed never answers: the loading state. */
 export const Loading: Story = {
   parameters: { msw: { handlers: slow.handlers } },
-  render: () => html`<civic-event src=${slow.src}>
+  args: { src: slow.src },
+  render: (args) => html`<civic-event src=${String(args.src)}>
     <story-feed-probe></story-feed-probe>
     ${widgets}
   </civic-event>`,

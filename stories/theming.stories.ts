@@ -109,7 +109,8 @@ const plain = mockPoll('theming-defaults', localDemocracyAt(-30));
 
 /** The same widgets with no tokens and no part rules: the defaults, for comparison. */
 export const Defaults: Story = {
-  parameters: { msw: { handlers: plain.handlers } },
+  // What the widgets look like with nothing set: the tokens' controls would contradict the story.
+  parameters: { msw: { handlers: plain.handlers }, controls: { disable: true } },
   render: () => html`<civic-event src=${plain.src}>
     <story-feed-probe></story-feed-probe>
     <civic-countdown></civic-countdown>

@@ -170,3 +170,61 @@ test('controls come from custom-elements.json, public API only', async (t) => {
     await page.close();
   }
 });
+
+test('every story has controls, and every element a Docs page that lists its attributes', async (t) => {
+  if (!existsSync('custom-elements.json')) return t.skip('no custom-elements.json: run npm run manifest first');
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
+  const entries = Object.values(index.entries);
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+    modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+  };
+  const attributesOf = new Map(
+    manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
+  );
+
+  for (const story of entries.filter((e) => e.type === 'story')) {
+    await t.test(`controls: ${story.id}`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`);
+        await page.waitForFunction(() => document.body.classList.contains('sb-show-main'), undefined, { timeout: 15_000 });
+        const seen = await page.evaluate(() => {
+          type Story = { initialArgs?: Record<string, unknown>; argTypes?: Record<string, unknown>; parameters?: { controls?: { disable?: boolean } } };
+          const story = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { story?: Story } } }).__STORYBOOK_PREVIEW__?.currentRender?.story;
+          return { args: Object.keys(story?.initialArgs ?? {}), argTypes: Object.keys(story?.argTypes ?? {}).length, disabled: !!story?.parameters?.controls?.disable };
+        });
+        if (seen.disabled) return;
+        // A story without args shows "Setup controls" instead of controls.
+        assert.ok(seen.args.length > 0, 'the story has no args: its controls would not change it');
+        assert.ok(seen.argTypes > 0, 'the story has no argTypes');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  const components = [...new Set(entries.filter((e) => e.type === 'story' && e.title.startsWith('Elements/')).map((e) => e.title))];
+  for (const title of components) {
+    await t.test(`docs: ${title}`, async () => {
+      const docs = entries.find((e) => e.type === 'docs' && e.title === title);
+      assert.ok(docs, `${title} has no Docs page`);
+      const tag = title.split('/').pop()!;
+      const page = await context.newPage();
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (/Addon controls|received "void"/.test(message.text())) warnings.push(message.text());
+      });
+      try {
+        // The manager, as a designer opens it: the Docs page with its controls table.
+        await page.goto(`${server.origin}/?path=/docs/${docs.id}`);
+        const frame = page.frameLocator('#storybook-preview-iframe');
+        await frame.locator('.docblock-argstable').first().waitFor({ timeout: 20_000 });
+        const table = (await frame.locator('.docblock-argstable').first().textContent()) ?? '';
+        for (const attribute of attributesOf.get(tag) ?? []) assert.ok(table.includes(attribute), `the Docs table of ${tag} does not list ${attribute}`);
+        assert.deepEqual(warnings, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
