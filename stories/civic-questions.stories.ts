@@ -1,37 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/questions/define.js';
 import { localDemocracyAt, mockFeed } from './support/mock-feed.js';
 import { mockQuestions, type MockBoard, type MockQuestionsOptions } from './support/mock-questions.js';
-
-interface Args {
-  /** Empty: the language of the page (the toolbar's). */
-  lang: string;
-  theme: 'auto' | 'light' | 'dark';
-  'time-zone': string;
-  order: 'votes' | 'newest';
-}
+import { renderWidget, WIDGET_ARG_TYPES } from './support/widget-args.js';
 
 /**
  * `<civic-questions>`: the audience's own questions for the Local Democracy session, against an
  * in-memory question API (msw): questions and upvotes are kept for the story's lifetime and pushed
  * down its event stream.
  */
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Elements/civic-questions',
   component: 'civic-questions',
-  args: { lang: '', theme: 'auto', 'time-zone': 'local', order: 'votes' },
+  render: renderWidget('civic-questions'),
   argTypes: {
-    lang: { control: 'select', options: ['', 'en', 'fr', 'es', 'ar'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    ...WIDGET_ARG_TYPES,
     order: { control: 'inline-radio', options: ['votes', 'newest'] },
-    'time-zone': { control: 'text' },
   },
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 const iso = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const board = (moderation: MockBoard['moderation'], opensIn = -60 * 24, closesIn = 90): MockBoard => ({
@@ -54,20 +43,9 @@ const crowd: MockQuestionsOptions['questions'] = [
   { id: 'p4', text: '<img src=x onerror=alert(1)> Is markup shown as text?', votes: 1, answered: false, pinned: false },
 ];
 
-function story(name: string, moderation: MockBoard['moderation'], options: MockQuestionsOptions, overrides: Partial<Args> = {}, dates?: [number, number]): Story {
+function story(name: string, moderation: MockBoard['moderation'], options: MockQuestionsOptions, overrides: Record<string, string> = {}, dates?: [number, number]): Story {
   const mock = mockQuestions(name, localDemocracyAt(-30) as unknown as Record<string, unknown>, board(moderation, ...(dates ?? [])), options);
-  return {
-    args: overrides,
-    parameters: { msw: { handlers: mock.handlers } },
-    render: (args) =>
-      html`<civic-questions
-        src=${mock.src}
-        lang=${ifDefined(args.lang || undefined)}
-        theme=${args.theme}
-        time-zone=${args['time-zone']}
-        order=${args.order}
-      ></civic-questions>`,
-  };
+  return { args: { src: mock.src, ...overrides }, parameters: { msw: { handlers: mock.handlers } } };
 }
 
 export const Scheduled = story('questions-scheduled', 'none', { status: 'scheduled' }, {}, [60 * 24, 60 * 26]);
@@ -85,7 +63,4 @@ export const Dark = story('questions-dark', 'none', { questions: crowd, upvoted:
 
 const noBoard = mockFeed('questions-none', localDemocracyAt(-30) as unknown as Record<string, unknown>);
 /** A feed without a question board: the widget says so instead of staying blank. */
-export const NoBoard: Story = {
-  parameters: { msw: { handlers: noBoard.handlers } },
-  render: (args) => html`<civic-questions src=${noBoard.src} lang=${ifDefined(args.lang || undefined)} theme=${args.theme}></civic-questions>`,
-};
+export const NoBoard: Story = { args: { src: noBoard.src }, parameters: { msw: { handlers: noBoard.handlers } } };
