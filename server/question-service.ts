@@ -48,6 +48,7 @@ export class QuestionService {
   private readonly published = new Map<string, Promise<QuestionView[]>>();
   /** Recent question times per voter (this process), for the per-voter rate limit. */
   private readonly recent = new Map<string, number[]>();
+  private lastSweep = 0;
 
   constructor(
     readonly catalog: FeedCatalog,
@@ -185,11 +186,12 @@ export class QuestionService {
     }
     times.push(now);
     this.recent.set(key, times);
-    if (this.recent.size > 10_000) this.forgetOld(now);
-  }
-
-  private forgetOld(now: number): void {
-    for (const [key, times] of this.recent) if (times.every((t) => t <= now - 60_000)) this.recent.delete(key);
+    // Voters quiet for a minute are forgotten, in one sweep a minute: sweeping at every question
+    // would cost as much as the voters of the last minute, per question.
+    if (now - this.lastSweep >= 60_000) {
+      this.lastSweep = now;
+      for (const [voter, at] of this.recent) if (at.every((t) => t <= now - 60_000)) this.recent.delete(voter);
+    }
   }
 
   private changed(boardId: string | undefined): void {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QuestionStatus } from '../../src/contract/questions.js';
+import { Batcher } from './batcher.js';
 import { QuestionGone, type NewQuestion, type QuestionRecord, type QuestionStore, type QuestionUpdate } from './question-store.js';
 import type { StoreChange } from './store.js';
 
@@ -39,14 +40,22 @@ const record = (row: Row): QuestionRecord => ({
   createdAt: row.created_at,
 });
 
+type Write =
+  | { kind: 'add'; question: NewQuestion; at: string }
+  | { kind: 'upvote'; boardId: string; questionId: string; voter: string; on: boolean };
+
+type Written = { created: boolean } | { votes: number; changed: boolean } | QuestionGone;
+
 /**
- * Questions in the SQLite file. Each write is its own short transaction: in WAL mode with
- * `synchronous = NORMAL` a commit is in the OS when the call returns, so a killed process loses no
- * question or upvote that was acknowledged.
+ * Questions in the SQLite file. Questions and upvotes that arrive in the same turn of the event
+ * loop are written in one transaction (group commit, as votes are), and each is answered only after
+ * that commit: in WAL mode with `synchronous = NORMAL` a commit is in the OS when the call returns,
+ * so a killed process loses no question or upvote that was acknowledged.
  */
 export class SqliteQuestions implements QuestionStore {
   private readonly s;
-  private readonly upvoteTx;
+  private readonly batchTx;
+  private readonly batcher = new Batcher<Write, Written>((writes) => this.write(writes));
 
   constructor(
     db: Database.Database,
@@ -73,18 +82,40 @@ export class SqliteQuestions implements QuestionStore {
       ),
     };
     const s = this.s;
-    this.upvoteTx = db.transaction((boardId: string, questionId: string, voter: string, on: boolean) => {
+    const upvote = (boardId: string, questionId: string, voter: string, on: boolean): Written => {
       const row = s.one.get(boardId, questionId);
-      if (row?.status !== 'published') throw new QuestionGone();
+      if (row?.status !== 'published') return new QuestionGone();
       const changed = (on ? s.addVote : s.removeVote).run(boardId, questionId, voter).changes > 0;
       if (changed) s.count.run(on ? 1 : -1, boardId, questionId);
       return { votes: row.votes + (changed ? (on ? 1 : -1) : 0), changed };
+    };
+    this.batchTx = db.transaction((writes: readonly Write[]) =>
+      writes.map((w): Written => {
+        if (w.kind === 'upvote') return upvote(w.boardId, w.questionId, w.voter, w.on);
+        const q = w.question;
+        return { created: s.insert.run(q.boardId, q.id, q.voter, q.text, q.name, q.status, w.at).changes > 0 };
+      }),
+    );
+  }
+
+  private write(writes: Write[]): Written[] {
+    const results = this.batchTx.immediate(writes);
+    const boards = new Set<string>();
+    writes.forEach((w, i) => {
+      const r = results[i]!;
+      if (('created' in r && r.created) || ('changed' in r && r.changed)) boards.add(w.kind === 'add' ? w.question.boardId : w.boardId);
     });
+    for (const boardId of boards) this.emit({ kind: 'questions', boardId });
+    return results;
+  }
+
+  /** Waits for the writes in flight (before the database closes). */
+  settle(): Promise<void> {
+    return this.batcher.settle();
   }
 
   async add(q: NewQuestion): Promise<{ question: QuestionRecord; created: boolean }> {
-    const created = this.s.insert.run(q.boardId, q.id, q.voter, q.text, q.name, q.status, new Date().toISOString()).changes > 0;
-    if (created) this.emit({ kind: 'questions', boardId: q.boardId });
+    const { created } = (await this.batcher.push({ kind: 'add', question: q, at: new Date().toISOString() })) as { created: boolean };
     return { question: record(this.s.byAuthor.get(q.boardId, q.voter, q.text)!), created };
   }
 
@@ -107,9 +138,9 @@ export class SqliteQuestions implements QuestionStore {
   }
 
   async upvote(boardId: string, questionId: string, voter: string, on: boolean): Promise<{ votes: number; changed: boolean }> {
-    const result = this.upvoteTx.immediate(boardId, questionId, voter, on);
-    if (result.changed) this.emit({ kind: 'questions', boardId });
-    return result;
+    const result = await this.batcher.push({ kind: 'upvote', boardId, questionId, voter, on });
+    if (result instanceof QuestionGone) throw result;
+    return result as { votes: number; changed: boolean };
   }
 
   async update(boardId: string, questionId: string, change: QuestionUpdate): Promise<QuestionRecord | undefined> {

@@ -149,6 +149,7 @@ export class SqliteStore implements Store {
     clearInterval(this.watcher);
     if (!this.db.open) return;
     await this.batcher.settle();
+    await this.questions.settle();
     this.db.close();
     await this.checkpointer.stop();
   }
