@@ -2,7 +2,9 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ApiErrorCode } from '../src/contract/errors.js';
 import { ApiError, errorBody } from './errors.js';
 import type { FeedCatalog } from './feed-catalog.js';
 import { PollService } from './poll-service.js';
@@ -39,16 +41,52 @@ export interface AppOptions {
   now?: () => number;
   /** Fastify's logger: the CLI logs warnings and errors (a 500's cause) to stdout. */
   logger?: boolean | { level: string };
+  /** Connection timeouts (tests shorten them); defaults in docs/server.md. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/** How long a client may take, in milliseconds. None applies to an SSE stream once it is answered. */
+export interface ServerTimeouts {
+  /** From the first byte to the last byte of the request (headers and body). */
+  requestMs: number;
+  /** From the first byte to the end of the headers: a slow-headers attack is cut this early. */
+  headersMs: number;
+  /** An idle keep-alive connection between two requests. */
+  keepAliveMs: number;
+  /** A connection on which nothing moves at all (a client that stops reading its answer). */
+  idleMs: number;
+}
+
+const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  requestMs: 30_000,
+  headersMs: 10_000,
+  // Longer than the 60 s idle timeout of common load balancers, so that they close first and never
+  // send a request on a connection this server is closing.
+  keepAliveMs: 65_000,
+  idleMs: 120_000,
+};
 
 /** Generous: a whole office behind one NAT address may vote in the same minute. */
 export const DEFAULT_VOTE_RATE = 600;
 const BODY_LIMIT = 16 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Never shorter than the request timeout: it would cut a slow request without the 408 that says why.
+    connectionTimeout: Math.max(timeouts.idleMs, timeouts.requestMs + 1000),
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      // Node checks the request and headers timeouts this often (30 s by default, which would let a
+      // stalled body hold its connection for up to twice the request timeout).
+      connectionsCheckingInterval: Math.max(20, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+      // Node would answer a missing Host with an empty 400; the hook below answers it in our shape.
+      requireHostHeader: false,
+    },
     // One hop: the address the load balancer appended. Those before it are whatever the client sent,
     // and trusting them would let anyone pick a new address per request and escape the vote rate limit.
     // (A function: this Fastify reads a bare hop count as "trust nothing".)
@@ -65,7 +103,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const questions = new QuestionService(options.catalog, options.store, options.now);
   const questionHub = new QuestionHub(questions, options.sseHeartbeatMs);
 
+  answerOddRequestsInOurShape(app);
+
   // A ballot sent as text/plain is a "simple" CORS request: the browser skips the preflight.
+  // Both parsers accept a leading byte-order mark, deliberately (secure-json-parse strips it): some
+  // HTTP clients (PowerShell, .NET) add one, and it is only an encoding marker. docs/server.md says so.
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
@@ -86,8 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       new ApiError(429, 'rate-limited', `too many votes from this address; try again in ${Math.ceil(context.ttl / 1000)} s`),
   });
 
-  feedRoutes(app, options.catalog);
-  pollRoutes(app, service, hub, options.voteRatePerMinute ?? DEFAULT_VOTE_RATE);
+  await app.register(feedRoutes, { catalog: options.catalog });
+  await app.register(pollRoutes, { service, hub, voteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE });
   adminRoutes(app, service, options.adminToken);
   await app.register(questionRoutes, {
     service: questions,
@@ -96,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     upvoteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE,
   });
   await app.register(adminQuestionRoutes, { service: questions, token: options.adminToken });
-  await assetRoutes(app, options.catalog, options.siteDir);
+  await app.register(assetRoutes, { catalog: options.catalog, siteDir: options.siteDir });
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.
   app.addHook('preClose', async () => {
@@ -105,6 +147,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => options.store.close());
   return app;
+}
+
+/**
+ * Requests that Node or a plugin would otherwise answer in plain text, with an empty body, or not at
+ * all: every error answer has the `{ error: { code, message } }` shape.
+ */
+function answerOddRequestsInOurShape(app: FastifyInstance): void {
+  // Before the CORS plugin's hook (hooks run in the order they are added), which answers these two
+  // with a plain-text "Invalid Preflight Request".
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.headers.host && request.raw.httpVersion !== '1.0') {
+      return reply.code(400).header('Connection', 'close').send(errorBody('invalid-request', 'an HTTP/1.1 request needs a Host header'));
+    }
+    if (request.method === 'OPTIONS' && (!request.headers.origin || !request.headers['access-control-request-method'])) {
+      return reply
+        .code(400)
+        .send(errorBody('invalid-request', 'a CORS preflight needs the Origin and Access-Control-Request-Method headers'));
+    }
+  });
+  // `Expect: 100-continue` is answered by Node; any other expectation cannot be met.
+  app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const body = JSON.stringify(errorBody('invalid-request', `cannot meet the expectation "${request.headers.expect}"`));
+    response.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+    response.end(body);
+  });
+  // This is not a proxy. Without a listener Node closes the connection without a word.
+  app.server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    writeRawError(socket, 405, 'method-not-allowed', 'CONNECT is not supported: this is not a proxy', 'Allow: GET, POST, OPTIONS\r\n');
+  });
 }
 
 function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
@@ -116,14 +187,20 @@ function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): v
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'the request took too long to arrive']
         : [400, 'the request is not valid HTTP'];
-  const body = JSON.stringify(errorBody('invalid-request', message));
+  writeRawError(socket, status, 'invalid-request', message);
+}
+
+/** An error answer written straight to the socket (there is no request object), then the socket closed. */
+function writeRawError(socket: Duplex, status: number, code: ApiErrorCode, message: string, extraHeaders = ''): void {
+  const body = JSON.stringify(errorBody(code, message));
   if (socket.writable) {
-    socket.write(
+    socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `Content-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}Connection: close\r\n\r\n${body}`,
     );
   }
-  socket.destroy();
+  // end() lets the answer go out first; a client that never reads it must not keep the socket.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

@@ -160,6 +160,10 @@ export class SseHub {
     return this.broadcasters.get(pollId)!.add({ res, voter, myChoices: undefined });
   }
 
+  /**
+   * Open streams, all polls together (the tests check that closed ones are forgotten).
+   * @internal
+   */
   get streams(): number {
     let count = 0;
     for (const broadcaster of this.broadcasters.values()) count += broadcaster.size;

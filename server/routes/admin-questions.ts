@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import type { QuestionService } from '../question-service.js';
 import type { QuestionRecord, QuestionUpdate } from '../storage/question-store.js';
-import { csvCell } from './admin.js';
+import { questionsCsv } from '../export/questions-csv.js';
 import { boardParams, exportQuery, listQuery, moderationParams } from './questions-schemas.js';
 
 export interface AdminQuestionRoutesOptions {
@@ -72,12 +72,3 @@ export const adminQuestionRoutes: FastifyPluginAsync<AdminQuestionRoutesOptions>
     },
   );
 };
-
-/** One row per question, every status; the voter id is kept so that a moderator can spot floods. */
-export function questionsCsv(questions: readonly QuestionRecord[]): string {
-  const rows = [['question_id', 'created_at', 'status', 'votes', 'answered', 'pinned', 'name', 'text', 'voter']];
-  for (const q of questions) {
-    rows.push([q.id, q.createdAt, q.status, String(q.votes), String(q.answered), String(q.pinned), q.name ?? '', q.text, q.voter]);
-  }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}

@@ -1,13 +1,19 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { ApiError } from '../errors.js';
 import { etagOf, type FeedCatalog } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
 
+export interface AssetRoutesOptions {
+  catalog: FeedCatalog;
+  /** Static site served at `/`; without one, `/` answers a JSON index of the feeds and polls. */
+  siteDir: string | undefined;
+}
+
 /** The single-file bundle at `/civic-widgets.js`, and the site (or a small index) at `/`. */
-export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, siteDir: string | undefined): Promise<void> {
+export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, { catalog, siteDir }) => {
   const bundlePath = join(packageRoot, 'dist', 'civic-widgets.js');
   // Read and hashed again only when the file changes, so that a rebuild shows up without a restart.
   let bundle: { mtimeMs: number; body: string; etag: string } | undefined;
@@ -37,11 +43,12 @@ export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, si
       redirect: true,
       // @fastify/static serves dotfiles by default: a site folder copied from a CMS or a checkout
       // brings its .env, .htpasswd or .git/ along. Only .well-known is meant for the public.
-      allowedPath: (pathname) => !pathname.split(/[/\\]/).some((part) => part.startsWith('.') && part !== '.well-known'),
-      // A symlink inside the folder may point anywhere on the disk; serve only what lies inside.
+      allowedPath: (pathname) => isPublicPath(pathname.split(/[/\\]/)),
+      // A symlink inside the folder may point anywhere on the disk, or at a dotfile inside it
+      // (`env.txt → .env`, `public → .git`): serve only what lies inside and is public once resolved.
       onFile: async (path) => {
-        const real = await realpath(path);
-        if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+        const inside = relative(realRoot, await realpath(path));
+        if (inside.startsWith('..') || isAbsolute(inside) || !isPublicPath(inside.split(sep))) {
           throw new ApiError(404, 'not-found', 'nothing at this path');
         }
       },
@@ -52,4 +59,9 @@ export async function assetRoutes(app: FastifyInstance, catalog: FeedCatalog, si
     feeds: [...catalog.feeds.keys()].map((name) => `/feeds/${name}.json`),
     polls: [...catalog.polls.keys()].map((id) => `/api/polls/${id}`),
   }));
+};
+
+/** A dotfile or dot-folder anywhere in the path is private; only .well-known is meant for the public. */
+function isPublicPath(segments: readonly string[]): boolean {
+  return !segments.some((segment) => segment.startsWith('.') && segment !== '.well-known');
 }

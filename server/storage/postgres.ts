@@ -36,15 +36,24 @@ export class PostgresStore implements Store {
   private closed = false;
   readonly questions: PostgresQuestions;
 
-  static async open(databaseUrl: string): Promise<PostgresStore> {
+  /** `migrations` is for tests only (a migration that fails); the server always uses its own. */
+  static async open(databaseUrl: string, { migrations = MIGRATIONS }: { /** @internal */ migrations?: readonly string[] } = {}): Promise<PostgresStore> {
     const url = new URL(databaseUrl);
     const schema = url.searchParams.get('schema') ?? 'public';
     url.searchParams.delete('schema');
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_URL: schema "${schema}" must be a plain lower-case identifier`);
     const config = { connectionString: url.href, options: `-c search_path=${schema}` };
     const store = new PostgresStore(new pg.Pool({ ...config, max: 10 }), config, schema);
-    await store.migrate();
-    await store.listen();
+    try {
+      await store.migrate(migrations);
+      await store.listen();
+    } catch (error) {
+      // Nobody will ever call close() on a store that was not returned: its connections would keep
+      // the process (the CLI) alive and hold PostgreSQL slots until their idle timeout.
+      store.closed = true;
+      await store.pool.end().catch(() => {});
+      throw error;
+    }
     return store;
   }
 
@@ -203,25 +212,36 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async migrate(): Promise<void> {
+  /** All pending migrations in one transaction: a failing one leaves the schema as it was. */
+  private async migrate(migrations: readonly string[]): Promise<void> {
     const db = await this.pool.connect();
+    let broken = false;
     try {
       await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await db.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
       const row = await db.query<{ version: number }>('SELECT version FROM schema_version');
       const current = row.rows[0]?.version ?? 0;
-      if (current < MIGRATIONS.length) {
+      if (current < migrations.length) {
         await db.query('BEGIN');
-        for (let version = current; version < MIGRATIONS.length; version++) await db.query(MIGRATIONS[version]!);
-        await db.query(row.rows.length ? 'UPDATE schema_version SET version = $1' : 'INSERT INTO schema_version (version) VALUES ($1)', [
-          MIGRATIONS.length,
-        ]);
-        await db.query('COMMIT');
+        try {
+          for (let version = current; version < migrations.length; version++) await db.query(migrations[version]!);
+          await db.query(row.rows.length ? 'UPDATE schema_version SET version = $1' : 'INSERT INTO schema_version (version) VALUES ($1)', [
+            migrations.length,
+          ]);
+          await db.query('COMMIT');
+        } catch (error) {
+          await db.query('ROLLBACK');
+          throw error;
+        }
       }
+    } catch (error) {
+      broken = true;
+      throw error;
     } finally {
       await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-      db.release();
+      // A connection whose state is unknown (a failed ROLLBACK) is not given back to the pool.
+      db.release(broken);
     }
   }
 

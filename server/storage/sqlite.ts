@@ -44,7 +44,13 @@ export class SqliteStore implements Store {
   readonly questions: SqliteQuestions;
 
   static async open(file: string): Promise<SqliteStore> {
-    return new SqliteStore(new Database(file), file);
+    const db = new Database(file);
+    try {
+      return new SqliteStore(db, file);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   private constructor(

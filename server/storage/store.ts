@@ -45,8 +45,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const EMPTY_TALLY: PollTally = { totals: {}, voters: 0, updatedAt: null };
-
 /** The store could not be opened: the message names it (without a password) and says why. */
 export class StoreError extends Error {}
 

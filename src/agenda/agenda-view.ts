@@ -1,9 +1,10 @@
 import { localize } from '../contract/text.js';
 import type { Feed, Session, Speaker } from '../contract/types.js';
 import { languageName, listFormat } from '../i18n/intl.js';
+import { unitParts } from '../i18n/unit-parts.js';
 import { searchable } from '../i18n/search.js';
 import { textLanguage } from '../i18n/text-language.js';
-import { dayKey, formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
+import { formatDate, formatShortDate, formatTime, zoneCity, zoneName, zoneOffsetMinutes } from '../time/format.js';
 import { offsetChange } from './dst-note.js';
 import type { Filterable } from './filters.js';
 import { groupByDay } from './group-by-day.js';
@@ -29,22 +30,29 @@ export interface ItemView {
 
 export interface SessionView extends Filterable {
   session: Session;
+  start: Date;
+  end: Date;
+  /** Formatted on first use: a programme of thousands of sessions shows its first screen before the rest is formatted. */
+  readonly details: SessionDetails;
+}
+
+export interface SessionDetails {
   title: string;
   /** The language of `title` (and `description`) when the feed had none in the visitor's. */
   titleLang?: string;
   description: string;
   descriptionLang?: string;
-  start: Date;
-  end: Date;
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
   startText: string;
   endText: string;
   /** The same span in the session's own zone when its clock differs ("9:00 AM–10:30 AM GMT+9 (Seoul)"), else empty. */
   eventTime: string;
-  trackTitle?: string;
-  location: string;
+  /** "+1 day" / "−1 day" when the session starts on another date in its own zone than under the day heading, else empty. */
+  eventDay: string;
   /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English and French". */
   meta: string;
+  /** Who runs the session (a feed that merges several organizers' programmes), or empty. */
+  organizer: string;
   speakers: SpeakerView[];
   items: ItemView[];
   pollTitle?: string;
@@ -98,7 +106,20 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
     if (!steady.has(z)) steady.set(z, first && last && !offsetChange(z, first, last) ? zoneOffsetMinutes(first, z) : null);
     return steady.get(z)!;
   };
-  const offset = (date: Date, z: string): number => steadyOffset(z) ?? zoneOffsetMinutes(date, z);
+  // A programme over months crosses DST changes: one offset per UTC day that has no change, so that
+  // thousands of sessions cost a few hundred Intl calls, not one each.
+  const dayOffsets = new Map<string, number | null>();
+  const offset = (date: Date, z: string): number => {
+    const steadyThere = steadyOffset(z);
+    if (steadyThere !== null) return steadyThere;
+    const day = Math.floor(+date / 86_400_000);
+    let value = dayOffsets.get(z + day);
+    if (value === undefined) {
+      const atStart = zoneOffsetMinutes(new Date(day * 86_400_000), z);
+      dayOffsets.set(z + day, (value = atStart === zoneOffsetMinutes(new Date((day + 1) * 86_400_000 - 60_000), z) ? atStart : null));
+    }
+    return value ?? zoneOffsetMinutes(date, z);
+  };
   // Items repeat the same few instants (one item's end is the next one's start): format each once,
   // and a steady zone's name ("GMT+9") once for the whole event.
   const times = new Map<string, string>();
@@ -121,74 +142,86 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
     }
   }
 
-  const days = groupByDay(feed.sessions, zone).map(({ key, items }) => ({
+  const pollsById = new Map((feed.polls ?? []).map((p) => [p.id, p]));
+  /** The calendar day of `date` in `z`, by offset arithmetic. */
+  const dayOf = (date: Date, z: string) => new Date(+date + offset(date, z) * 60_000).toISOString().slice(0, 10);
+  const describe = (session: Session, key: string, start: Date, end: Date): SessionDetails => {
+    const ownZone = session.timeZone ?? feed.event.timeZone;
+    const crossesMidnight = dayOf(end, zone) !== key;
+    const speakers = people(session.speakers).map((s) => ({
+      name: s.name,
+      details: [text(s.role), text(s.organization), s.city, s.country].filter(Boolean).join(', '),
+      photo: s.photo,
+      url: s.url,
+    }));
+    const items = (session.items ?? []).map((item): ItemView => {
+      const names = people(item.speakers)
+        .map((s) => s.name)
+        .join(', ');
+      return {
+        startAttr: item.start,
+        endAttr: item.end,
+        startText: time(item.start),
+        endText: timeWithZone(item.end),
+        line: names ? `${text(item.title)} · ${names}` : text(item.title),
+        lang: textLanguage(item.title, lang, languages),
+      };
+    });
+    const differs = offset(start, ownZone) !== offset(start, zone);
+    const trackTitle = session.track ? (tracksById.get(session.track) ?? session.track) : undefined;
+    const poll = session.poll ? pollsById.get(session.poll) : undefined;
+    return {
+      title: text(session.title),
+      titleLang: textLanguage(session.title, lang, languages),
+      description: text(session.description),
+      descriptionLang: textLanguage(session.description, lang, languages),
+      startText: time(session.start),
+      endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
+      eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : '',
+      eventDay: differs ? dayShift(key, dayOf(start, ownZone), lang) : '',
+      meta: [
+        trackTitle,
+        text(session.location),
+        session.languages?.length && `${languagesPrefix}${list.format(session.languages.map((tag) => languageName(tag, lang)))}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      organizer: text(session.organizer),
+      speakers,
+      items,
+      pollTitle: session.poll ? text(poll?.title) || session.poll : undefined,
+    };
+  };
+
+  const days = groupByDay(feed.sessions, zone, (start) => dayOf(start, zone)).map(({ key, items }) => ({
     key,
     label: formatDate(new Date(items[0]!.start), lang, zone),
     sessions: items.map((session): SessionView => {
       let search: string | undefined;
+      let details: SessionDetails | undefined;
       const start = new Date(session.start);
       const end = new Date(session.end);
-      const ownZone = session.timeZone ?? feed.event.timeZone;
-      const steadyHere = steadyOffset(zone);
-      // With one offset all along, the local day is arithmetic; Intl only where clocks change.
-      const endDay = steadyHere === null ? dayKey(end, zone) : new Date(+end + steadyHere * 60_000).toISOString().slice(0, 10);
-      const crossesMidnight = endDay !== key;
-      const speakers = people(session.speakers).map((s) => ({
-        name: s.name,
-        details: [text(s.role), text(s.organization), s.city, s.country].filter(Boolean).join(', '),
-        photo: s.photo,
-        url: s.url,
-      }));
-      const items = (session.items ?? []).map((item): ItemView => {
-        const names = people(item.speakers)
-          .map((s) => s.name)
-          .join(', ');
-        return {
-          startAttr: item.start,
-          endAttr: item.end,
-          startText: time(item.start),
-          endText: timeWithZone(item.end),
-          line: names ? `${text(item.title)} · ${names}` : text(item.title),
-          lang: textLanguage(item.title, lang, languages),
-        };
-      });
-      const differs = offset(start, ownZone) !== offset(start, zone);
-      const trackTitle = session.track ? (tracksById.get(session.track) ?? session.track) : undefined;
       if (session.track) usedTracks.add(session.track);
       session.languages?.forEach((tag) => usedLanguages.add(tag));
-      const poll = session.poll ? feed.polls?.find((p) => p.id === session.poll) : undefined;
-      const view: SessionView = {
+      // Named speakers are checked at once, so that a missing one is reported before it scrolls into view.
+      people(session.speakers);
+      session.items?.forEach((item) => people(item.speakers));
+      return {
         session,
         day: key,
         track: session.track,
         languages: session.languages,
-        title: text(session.title),
-        titleLang: textLanguage(session.title, lang, languages),
-        description: text(session.description),
-        descriptionLang: textLanguage(session.description, lang, languages),
         start,
         end,
-        startText: time(session.start),
-        endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
-        eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : '',
-        trackTitle,
-        location: text(session.location),
-        meta: [
-          trackTitle,
-          text(session.location),
-          session.languages?.length && `${languagesPrefix}${list.format(session.languages.map((tag) => languageName(tag, lang)))}`,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        speakers,
-        items,
-        pollTitle: session.poll ? text(poll?.title) || session.poll : undefined,
+        get details() {
+          return (details ??= describe(session, key, start, end));
+        },
         // Built on the first search only: most visitors never search.
         get text() {
-          return (search ??= searchable([this.title, this.description, this.meta, ...speakers.map((s) => `${s.name} ${s.details}`), ...items.map((i) => i.line)].join(' ')));
+          const d = this.details;
+          return (search ??= searchable([d.title, d.description, d.meta, ...d.speakers.map((s) => `${s.name} ${s.details}`), ...d.items.map((i) => i.line)].join(' ')));
         },
       };
-      return view;
     }),
   }));
 
@@ -201,4 +234,13 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
     languages: [...usedLanguages].map((tag) => ({ tag, name: languageName(tag, lang) })),
     missingSpeakers: [...missing],
   };
+}
+
+/** "+1 day" when `eventDay` is the day after `headingDay` ("−1 day" before), as the language writes it. */
+function dayShift(headingDay: string, eventDay: string, lang: string): string {
+  if (eventDay === headingDay) return '';
+  const days = Math.round((Date.parse(eventDay) - Date.parse(headingDay)) / 86_400_000);
+  return unitParts(lang, 'day', days, 'short', true)
+    .map((part) => (part.type === 'minusSign' ? '\u2212' : part.value))
+    .join('');
 }

@@ -1,4 +1,5 @@
 import { queryMatcher } from '../i18n/search.js';
+import { encodeComponent } from '../i18n/well-formed.js';
 
 /** What the visitor narrowed the programme to. Every field is optional: absent means "all". */
 export interface AgendaFilters {
@@ -19,7 +20,7 @@ const KEYS = ['day', 'track', 'lang', 'q'] as const;
  * Values are percent-encoded, so `;` and `:` in a search are safe.
  */
 export function parseFilters(hash: string, namespace: string): AgendaFilters {
-  const prefix = `${encodeURIComponent(namespace)}=`;
+  const prefix = `${encodeComponent(namespace)}=`;
   const param = hash.replace(/^#/, '').split('&').find((part) => part.startsWith(prefix));
   const filters: AgendaFilters = {};
   if (!param) return filters;
@@ -39,14 +40,40 @@ export function parseFilters(hash: string, namespace: string): AgendaFilters {
 
 /** `hash` with this agenda's parameter replaced by `filters` (removed when they are empty); other parameters kept. */
 export function writeFilters(hash: string, namespace: string, filters: AgendaFilters): string {
-  const name = encodeURIComponent(namespace);
+  const name = encodeComponent(namespace);
   const others = hash
     .replace(/^#/, '')
     .split('&')
     .filter((part) => part && !part.startsWith(`${name}=`));
-  const value = KEYS.filter((key) => filters[key]).map((key) => `${key}:${encodeURIComponent(filters[key]!)}`).join(';');
+  const value = KEYS.filter((key) => filters[key]).map((key) => `${key}:${encodeComponent(filters[key]!)}`).join(';');
   if (value) others.push(`${name}=${value}`);
   return others.length ? `#${others.join('&')}` : '';
+}
+
+/** The filters as one string, equal for equal filters: a memo key. */
+export function filtersKey(filters: AgendaFilters): string {
+  return JSON.stringify(KEYS.map((key) => filters[key] ?? ''));
+}
+
+/** What a programme offers to filter by: its days, tracks and languages. */
+export interface FilterChoices {
+  days: readonly { key: string }[];
+  tracks: readonly { id: string }[];
+  languages: readonly { tag: string }[];
+}
+
+/**
+ * The filters of `key` (from `filtersKey`) that name something this programme has: a shared link
+ * or another agenda's parameter must not hide every session behind a track this feed lacks.
+ */
+export function validFilters(choices: FilterChoices, key: string): AgendaFilters {
+  const [day, track, lang, q] = JSON.parse(key) as string[];
+  const filters: AgendaFilters = {};
+  if (day && choices.days.some((d) => d.key === day)) filters.day = day;
+  if (track && choices.tracks.some((t) => t.id === track)) filters.track = track;
+  if (lang && choices.languages.some((l) => l.tag === lang)) filters.lang = lang;
+  if (q) filters.q = q;
+  return filters;
 }
 
 export function hasFilters(filters: AgendaFilters): boolean {
@@ -68,5 +95,6 @@ export function filtersMatcher(filters: AgendaFilters): (session: Filterable) =>
     (!filters.day || session.day === filters.day) &&
     (!filters.track || session.track === filters.track) &&
     (!filters.lang || Boolean(session.languages?.includes(filters.lang))) &&
-    matchesQuery(session.text);
+    // `text` is built on first read (it formats the session): only when there is a query.
+    (!filters.q || matchesQuery(session.text));
 }

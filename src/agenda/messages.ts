@@ -20,6 +20,8 @@ export interface AgendaMessages {
   postponed: string;
   join: string;
   languages: string;
+  /** Followed by the organizer's name. */
+  organizedBy: string;
   poll: string;
   /** Both are city names taken from IANA zones ("New York", "Seoul"). */
   zoneNote: (shown: string, event: string) => string;
@@ -45,6 +47,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     postponed: 'Postponed',
     join: 'Join online',
     languages: 'Languages',
+    organizedBy: 'Organized by',
     poll: 'Poll',
     zoneNote: (shown, event) => `Times in ${shown} time; the event’s (${event}) beside them.`,
     dstNote: (city, date) => `Clocks change in ${city} on ${date}.`,
@@ -67,6 +70,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     postponed: 'Reportée',
     join: 'Rejoindre en ligne',
     languages: 'Langues',
+    organizedBy: 'Organisé par',
     poll: 'Sondage',
     zoneNote: (shown, event) => `Heures de ${shown}\u202f; celles de l’événement (${event}) à côté.`,
     dstNote: (city, date) => `Changement d’heure à ${city} le ${date}.`,
@@ -89,6 +93,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     postponed: 'Aplazada',
     join: 'Unirse en línea',
     languages: 'Idiomas',
+    organizedBy: 'Organizado por',
     poll: 'Encuesta',
     zoneNote: (shown, event) => `Horas de ${shown}; las del evento (${event}) al lado.`,
     dstNote: (city, date) => `Cambio de hora en ${city} el ${date}.`,
@@ -113,6 +118,7 @@ export const agendaMessages: Catalog<AgendaMessages> = {
     postponed: 'أُجّلت',
     join: 'انضم عبر الإنترنت',
     languages: 'اللغات',
+    organizedBy: 'تنظيم',
     poll: 'استطلاع',
     zoneNote: (shown, event) => `الأوقات بتوقيت ${shown}، وبجانبها توقيت الفعالية (${event}).`,
     dstNote: (city, date) => `يتغيّر التوقيت في ${city} يوم ${date}.`,

@@ -4,10 +4,12 @@ import { hostStyles } from '../styles/host-styles.js';
 export const agendaStyles = [
   hostStyles,
   css`
+    /* Scrolls inside the page when given a max-height; the padding keeps focus rings (3px + 2px) unclipped at its edges. */
     .base {
       container-type: inline-size;
       max-height: var(--civic-agenda-max-height, none);
       overflow-y: auto;
+      padding-inline: 6px;
     }
     .note {
       margin: 0 0 0.5em;
@@ -89,6 +91,11 @@ export const agendaStyles = [
       font-weight: normal;
       color: var(--_muted);
       font-size: 0.9em;
+    }
+    /* "+1 day": the event's date is not the one under the heading. */
+    .day-shift {
+      font-weight: 600;
+      white-space: nowrap;
     }
     .meta {
       display: flex;
@@ -199,6 +206,16 @@ export const agendaStyles = [
     @media screen {
       .out {
         display: none;
+      }
+      /*
+       * A long programme lays out only the days near the screen; find-in-page still sees them all. Its
+       * paint containment clips at the padding box: room for focus rings, taken from the base's padding.
+       */
+      .day {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 40rem;
+        padding-inline: 6px;
+        margin-inline: -6px;
       }
     }
     @media print {

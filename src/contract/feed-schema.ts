@@ -46,6 +46,8 @@ const session = object({
   status: optional(oneOf(['scheduled', 'cancelled', 'postponed'])),
   joinUrl: optional(url),
   location: optional(text),
+  /** Who runs this session, when a feed merges several organizers' programmes. */
+  organizer: optional(text),
   track: optional(id),
   languages: optional(languages),
   speakers: optional(ids),

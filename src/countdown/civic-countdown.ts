@@ -2,23 +2,19 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
 import { property } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
-import { pickSession, sessionPhase, type SessionPhase } from '../feed/select.js';
-import { localize } from '../contract/text.js';
+import { pickSession, sessionPhase } from '../feed/select.js';
 import type { Session } from '../contract/types.js';
-import { commonMessages } from '../i18n/common-messages.js';
-import { numberFormat, unitFormat } from '../i18n/intl.js';
-import { textLanguage } from '../i18n/text-language.js';
-import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
-import { formatDate, formatShortDate, formatTimeWithZone, localTimeZone, resolveTimeZone, zoneCity } from '../time/format.js';
 import { TickController } from '../time/tick-controller.js';
 import { countdownParts, spokenDuration, UNITS, type CountdownParts } from './countdown-parts.js';
+import { buildCountdownView, type CountdownView, type Phase } from './countdown-view.js';
 import { CountdownEndEvent, CountdownStartEvent } from './events.js';
+import { unitParts } from '../i18n/unit-parts.js';
+import { memo } from '../widget/memo.js';
 import { countdownMessages } from './messages.js';
 import { countdownStyles } from './styles.js';
 
-type Phase = SessionPhase | 'cancelled' | 'postponed';
 
 /**
  * Counts down to a session, then says it is live (with its join link) and then that it has ended
@@ -58,17 +54,18 @@ export class CivicCountdown extends FeedWidget {
 
 
 
-  // Derived in willUpdate.
+  private readonly deriveView = memo(buildCountdownView);
+  /** The links (with the .ics file's DTSTAMP) are made once per session and language, not every second. */
+  private readonly deriveCalendarLinks = memo(renderCalendarLinks);
+
+  // Derived in willUpdate; `parts`, `units` and `spoken` every second, the rest when `view` changes.
   private shown?: Session;
   private phase?: Phase;
-  private heading = '';
-  private headingLang?: string;
+  private view?: CountdownView;
+  private calendarLinks?: TemplateResult;
   private parts: CountdownParts = countdownParts(0);
   private units: Intl.NumberFormatPart[][] = [];
   private spoken = '';
-  private when = '';
-  private calendar?: CalendarEntry;
-  private recordingUrl?: string;
   private announcement = '';
   private seen?: { session: Session; phase: Phase };
   private wentLive?: string;
@@ -76,8 +73,16 @@ export class CivicCountdown extends FeedWidget {
 
   constructor() {
     super();
-    // Re-renders once a second from the page's one ticker; the host keeps the controller.
-    new TickController(this);
+    // Re-renders once a second from the page's one ticker while a change is due.
+    new TickController(this, 1000, () => this.changeIsDue());
+  }
+
+  /**
+   * Upcoming and live sessions change with time; an ended or cancelled one does not (only a new feed
+   * changes it). A postponed one shown by default gives way to the next session once its slot is over.
+   */
+  private changeIsDue(): boolean {
+    return this.phase === 'upcoming' || this.phase === 'live' || (this.phase === 'postponed' && !this.session);
   }
 
   protected override willUpdate(): void {
@@ -91,16 +96,13 @@ export class CivicCountdown extends FeedWidget {
     const phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
     this.observe(session, phase, now);
     this.phase = phase;
-    this.heading = localize(session.title, lang, feed.languages);
-    this.headingLang = textLanguage(session.title, lang, feed.languages);
-    const start = new Date(session.start);
-    this.parts = countdownParts(start.getTime() - now);
-    this.units = phase === 'upcoming' ? this.unitPieces(this.layout === 'compact') : [];
+    const compact = this.layout === 'compact';
+    const view = (this.view = this.deriveView(feed, session, phase, lang, ui, this.timeZone, compact));
+    this.calendarLinks = view.calendar && this.deriveCalendarLinks(view.calendar, ui);
+    this.parts = countdownParts(Date.parse(session.start) - now);
+    this.units = phase === 'upcoming' ? this.unitPieces(compact) : [];
     this.spoken = spokenDuration(this.parts, lang);
-    this.when = this.startLine(start, session.timeZone ?? feed.event.timeZone, this.layout === 'compact');
-    this.calendar = phase === 'upcoming' ? sessionCalendarEntry(feed, session, lang) : undefined;
-    this.recordingUrl = feed.recordings?.find((r) => r.session === session.id)?.url;
-    this.announcement = phase === 'live' && this.wentLive === session.id ? countdownMessages[ui].wentLive(this.heading) : '';
+    this.announcement = phase === 'live' && this.wentLive === session.id ? countdownMessages[ui].wentLive(view.heading) : '';
   }
 
   /** Queues the start and end events for transitions seen while shown; never for the first look. */
@@ -108,33 +110,18 @@ export class CivicCountdown extends FeedWidget {
     const before = this.seen;
     this.seen = { session, phase };
     if (!before) return;
+    const running = before.phase === 'upcoming' || before.phase === 'live';
     if (before.session.id !== session.id) {
-      // The default selection moves on to the next session as soon as the live one ends.
-      if (before.phase === 'live' && sessionPhase(before.session, now) === 'ended') this.pending.push(new CountdownEndEvent(before.session));
+      // The default selection moves on to the next session as soon as the shown one ends, also when
+      // the page was hidden from before its start until after its end.
+      if (running && sessionPhase(before.session, now) === 'ended') this.pending.push(new CountdownEndEvent(before.session));
       return;
     }
     if (before.phase === 'upcoming' && phase === 'live') {
       this.wentLive = session.id;
       this.pending.push(new CountdownStartEvent(session));
     }
-    if ((before.phase === 'upcoming' || before.phase === 'live') && phase === 'ended') this.pending.push(new CountdownEndEvent(session));
-  }
-
-  /**
-   * "Thursday, June 18, 2026, 3:00 PM CEST, Madrid · 9:00 AM EDT your time"; compact: "Jun 18, 9:00 AM EDT"
-   * in the zone the `time-zone` attribute asks for.
-   */
-  private startLine(start: Date, eventZone: string, compact: boolean): string {
-    const { lang, ui } = this.locale;
-    const zone = resolveTimeZone(this.timeZone, eventZone);
-    const comma = ui === 'ar' ? '، ' : ', ';
-    if (compact) return `${formatShortDate(start, lang, zone)}${comma}${formatTimeWithZone(start, lang, zone)}`;
-    const atEvent = `${formatTimeWithZone(start, lang, eventZone)}${comma}${zoneCity(eventZone)}`;
-    const atVisitor = formatTimeWithZone(start, lang, zone);
-    // "your time" also when an unknown zone fell back to the visitor's, or when the visitor is in the zone named.
-    const local = zone === localTimeZone();
-    const visitor = atVisitor === formatTimeWithZone(start, lang, eventZone) ? '' : ` · ${atVisitor} ${local ? commonMessages[ui].yourTime : zoneCity(zone)}`;
-    return `${formatDate(start, lang, zone)}${comma}${atEvent}${visitor}`;
+    if (running && phase === 'ended') this.pending.push(new CountdownEndEvent(session));
   }
 
   protected override updated(): void {
@@ -158,13 +145,14 @@ export class CivicCountdown extends FeedWidget {
     const t = countdownMessages[this.locale.ui];
     const session = this.shown;
     if (!session) return html`<p class="notice" part="notice">${t.noSession}</p>`;
-    const title = html`<span class="title" part="title" lang=${this.headingLang ?? nothing} dir="auto">${this.heading}</span>`;
-    const time = html`<time part="time" datetime=${new Date(session.start).toISOString()}>${this.when}</time>`;
+    const view = this.view!;
+    const title = html`<span class="title" part="title" lang=${view.headingLang ?? nothing} dir="auto">${view.heading}</span>`;
+    const time = html`<time part="time" datetime=${view.startAttr}>${view.when}</time>`;
     return compact
       ? html`<div class="line">${title} ${this.renderState(session)} <span class="when">${time}</span></div>`
       : html`${title} ${this.renderState(session)}
           <p class="when">${time}</p>
-          ${this.calendar ? renderCalendarLinks(this.calendar, this.locale.ui) : nothing}`;
+          ${this.calendarLinks ?? nothing}`;
   }
 
   private renderState(session: Session): TemplateResult {
@@ -177,7 +165,7 @@ export class CivicCountdown extends FeedWidget {
           ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
       case 'ended':
         return html`<span class="phase">${t.ended}</span>
-          ${this.recordingUrl ? html`<a class="recording" href=${this.recordingUrl}>${t.recording}</a>` : nothing}`;
+          ${this.view?.recordingUrl ? html`<a class="recording" href=${this.view.recordingUrl}>${t.recording}</a>` : nothing}`;
       default:
         return html`<span class="phase">${this.phase === 'cancelled' ? t.cancelled : t.postponed}</span>`;
     }
@@ -195,17 +183,12 @@ export class CivicCountdown extends FeedWidget {
     </div>`;
   }
 
-  /** Each unit as Intl's pieces: "2" and " days", in the language's order. */
+  /** Each unit as Intl's pieces: "2" and " days", in the language's order, with the number said once. */
   private unitPieces(compact: boolean): Intl.NumberFormatPart[][] {
     const { lang } = this.locale;
     const parts = this.parts;
     // Compact drops the leading zero units ("5 min 10 s"); full keeps four boxes that do not jump.
     const first = compact ? Math.max(0, UNITS.findIndex((u) => parts[u] > 0)) : 0;
-    return UNITS.slice(first).map((unit) => {
-      const pieces = unitFormat(lang, unit, compact ? 'narrow' : 'long').formatToParts(parts[unit]);
-      // Arabic says "يوم" for one day and "يومان" for two, with no digit: the box still shows one.
-      if (!pieces.some((p) => p.type === 'integer')) pieces.unshift({ type: 'integer', value: numberFormat(lang).format(parts[unit]) }, { type: 'literal', value: ' ' });
-      return pieces;
-    });
+    return UNITS.slice(first).map((unit) => unitParts(lang, unit, parts[unit], compact ? 'narrow' : 'long'));
   }
 }

@@ -32,6 +32,8 @@ export const countdownStyles = [
       padding: 0.4em 0.6em;
       border-radius: var(--_radius);
       background: var(--_unit-bg);
+      /* "5 min" never breaks between the number and its unit. */
+      white-space: nowrap;
     }
     .value {
       font-size: var(--_value-size);

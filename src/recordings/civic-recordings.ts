@@ -7,7 +7,9 @@ import { count as countOf } from '../i18n/count.js';
 import { textLanguage } from '../i18n/text-language.js';
 import type { Text } from '../contract/types.js';
 import { captionFor } from './embed-url.js';
-import { describe, recordingEntries, type Entry } from './entries.js';
+import { describe, type Entry } from './entries.js';
+import { buildRecordingsView, type RecordingsView, type TagView } from './recordings-view.js';
+import { memo } from '../widget/memo.js';
 import { languageName, listFormat } from '../i18n/intl.js';
 import { RecordingPlayEvent } from './events.js';
 import { filterRecordings } from './filter.js';
@@ -58,26 +60,17 @@ export class CivicRecordings extends FeedWidget {
   @state() private pages = 1;
   @state() private playing?: string;
 
-  private entries: Entry[] = [];
-  private builtFrom: unknown[] = [];
+  private readonly deriveView = memo(buildRecordingsView);
+  private readonly deriveFound = memo((entries: Entry[], query: string, language: string, tag: string) => filterRecordings(entries, { query, language, tag }));
+  private view!: RecordingsView;
   private found: Entry[] = [];
   private shown: Entry[] = [];
-  private languages: string[] = [];
-  private tags: string[] = [];
 
   protected override willUpdate(): void {
-    const feed = this.feed.state?.feed;
-    const inputs = [feed, this.locale.lang, this.timeZone, this.group, this.session];
-    if (inputs.some((value, i) => value !== this.builtFrom[i])) {
-      this.builtFrom = inputs;
-      this.entries = feed ? recordingEntries(feed, this.locale.lang, this.timeZone, this.group === 'session', this.session) : [];
-      const name = (tag: string) => languageName(tag, this.locale.ui);
-      // The browser's collation: a malformed `lang` attribute must not throw here.
-      this.languages = [...new Set(this.entries.flatMap((e) => e.languages))].sort((a, b) => name(a).localeCompare(name(b)));
-      this.tags = [...new Set(this.entries.flatMap((e) => e.tags))].sort((a, b) => a.localeCompare(b));
-    }
-    this.found = filterRecordings(this.entries, { query: this.query, language: this.language, tag: this.tag });
-    this.shown = describe(this.found.slice(0, this.pages * Math.max(1, this.pageSize || 24)), this.locale.lang);
+    const { lang, ui } = this.locale;
+    const view = (this.view = this.deriveView(this.feed.state?.feed, lang, ui, this.timeZone, this.group === 'session', this.session));
+    this.found = this.deriveFound(view.entries, this.query, this.language, this.tag);
+    this.shown = describe(this.found.slice(0, this.pages * Math.max(1, this.pageSize || 24)), lang);
   }
 
   protected override render() {
@@ -89,20 +82,20 @@ export class CivicRecordings extends FeedWidget {
 
   private renderList(t: RecordingsMessages) {
     const { lang, ui } = this.locale;
-    const total = this.entries.length;
+    const total = this.view.entries.length;
     const found = this.found.length;
     const count = (n: number) => countOf(n, lang).text;
     if (!total) return html`<p class="notice" part="notice">${t.none}</p>`;
     const shown = this.shown;
     const grouped = this.group === 'session';
-    const select = (label: string, key: 'language' | 'tag', values: string[], name: (v: string) => string) =>
+    const select = (label: string, key: 'language' | 'tag', values: TagView[]) =>
       values.length < 2
         ? nothing
         : html`<label>
             ${label}
             <select @change=${(e: Event) => this.filter(key, (e.target as HTMLSelectElement).value)}>
               <option value="">${t.all[key]}</option>
-              ${values.map((v) => html`<option value=${v} ?selected=${v === this[key]}>${name(v)}</option>`)}
+              ${values.map((v) => html`<option value=${v.value} lang=${v.lang ?? nothing} ?selected=${v.value === this[key]}>${v.label}</option>`)}
             </select>
           </label>`;
     const search = html`<form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
@@ -110,7 +103,7 @@ export class CivicRecordings extends FeedWidget {
         ${t.search}
         <input type="search" .value=${this.query} @input=${(e: Event) => this.filter('query', (e.target as HTMLInputElement).value)} />
       </label>
-      ${select(t.language, 'language', this.languages, (v) => languageName(v, ui))} ${select(t.tags, 'tag', this.tags, (v) => v)}
+      ${select(t.language, 'language', this.view.languages.map((v) => ({ value: v, label: languageName(v, ui) })))} ${select(t.tags, 'tag', this.view.tags)}
     </form>`;
     return html`
       ${total > 1 ? search : nothing}
@@ -147,11 +140,14 @@ export class CivicRecordings extends FeedWidget {
           <p class="meta">
             ${e.sessionTitle && this.group !== 'session' ? html`<span lang=${this.textLang(e.session?.title)} dir="auto">${e.sessionTitle}</span>` : nothing}
             ${e.when === undefined ? nothing : html`<time part="time" datetime=${new Date(e.when).toISOString()}>${e.date}</time>`}
-            ${e.duration ? html`<time datetime=${r.duration!}>${e.duration}</time>` : nothing}
+            ${e.duration ? html`<time class="duration" datetime=${r.duration!}>${e.duration}</time>` : nothing}
             ${r.language ? html`<span>${languageName(r.language, ui)}</span>` : nothing}
           </p>
           ${meta(t.captions, (r.captions ?? []).map((c) => languageName(c.language, ui)))} ${meta(t.speakers, e.speakers)}
-          ${e.tags.length ? html`<ul class="tags" aria-label=${t.tags}>${e.tags.map((tag) => html`<li>${tag}</li>`)}</ul>` : nothing}
+          ${e.tags.length ? html`<ul class="tags" aria-label=${t.tags}>${e.tags.map((value) => {
+                const tag = this.view.tag(value);
+                return html`<li lang=${tag.lang ?? nothing}>${tag.label}</li>`;
+              })}</ul>` : nothing}
         </li>`;
       })}
     </ul>`;
@@ -165,7 +161,7 @@ export class CivicRecordings extends FeedWidget {
     const label = `${t.play}: ${e.title}${provider ? ` (${t.loads(provider)})` : ''}`;
     return html`<div class="player">
         ${r.thumbnail ? html`<img src=${r.thumbnail} alt="" loading="lazy" />` : html`<span class="placeholder" aria-hidden="true">${e.title}</span>`}
-        <button part="play" class="poster" aria-label=${label} @click=${() => this.play(e)}><span class="play">${t.play}</span></button>
+        <button part="play" class="poster" aria-label=${label} @click=${() => this.play(e)}><span class="play" aria-hidden="true"><span>${t.play}</span></span></button>
       </div>
       ${provider ? html`<p class="privacy">${t.notice(provider)}</p>` : nothing}`;
   }

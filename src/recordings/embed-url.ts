@@ -1,5 +1,6 @@
 import { primaryLanguage } from '../i18n/languages.js';
 import type { Recording } from '../contract/types.js';
+import { encodeComponent } from '../i18n/well-formed.js';
 
 const ID_IN_URL = {
   youtube: /(?:youtu\.be\/|[?&]v=|\/(?:embed|shorts|live|v)\/)([\w-]{6,})/,
@@ -42,11 +43,11 @@ export function embedUrl(recording: Recording, lang: string): string | undefined
       query.set('cc_lang_pref', caption);
       query.set('cc_load_policy', '1');
     }
-    return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}?${query}`;
+    return `https://www.youtube-nocookie.com/embed/${encodeComponent(id)}?${query}`;
   }
   const hash = vimeoHash(recording.url);
   if (hash) query.set('h', hash);
   query.set('dnt', '1');
   if (caption) query.set('texttrack', caption);
-  return `https://player.vimeo.com/video/${encodeURIComponent(id)}?${query}`;
+  return `https://player.vimeo.com/video/${encodeComponent(id)}?${query}`;
 }

@@ -76,23 +76,45 @@ export const styles = [
       place-items: start;
       padding: 0.75em;
     }
-    .poster {
-      place-items: end start;
-    }
     /* The whole poster is the button; the picture or title behind it is decoration. */
     .poster {
       background: none;
       cursor: pointer;
       outline-offset: -3px !important;
     }
+    /*
+     * A dark disc in the middle with a white ring and a dark halo: at least 3:1 against any poster,
+     * light, dark or the accent's own blue, and clear of the caption a thumbnail carries at its edges.
+     */
+    .poster {
+      place-items: center;
+    }
     .play {
-      padding: 0.3em 1em;
-      border-radius: 2em;
-      background: var(--_accent);
-      color: var(--_on-accent);
+      display: grid;
+      place-items: center;
+      inline-size: 3.5em;
+      block-size: 3.5em;
+      border: 2px solid #fff;
+      border-radius: 50%;
+      background: rgb(0 0 0 / 0.8);
+      box-shadow: 0 0 0 2px rgb(0 0 0 / 0.8);
+      color: #fff;
+      font-size: 1em;
     }
     .play::before {
-      content: '▶\\FE0E  ';
+      content: '▶\\FE0E';
+      padding-inline-start: 0.2em;
+    }
+    .play > span {
+      position: absolute;
+      clip-path: inset(50%);
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      white-space: nowrap;
+    }
+    .duration {
+      white-space: nowrap;
     }
     .meta,
     .privacy,

@@ -1,5 +1,6 @@
 import { localize } from '../contract/text.js';
 import type { Feed, Session } from '../contract/types.js';
+import { encodeComponent } from '../i18n/well-formed.js';
 
 /** One calendar entry, in the terms of every calendar format. */
 export interface CalendarEntry {
@@ -78,7 +79,7 @@ export function toIcs(entries: readonly CalendarEntry[], stamp: Date): string {
 
 /** A `data:` URL for an `<a download>`; works under a strict CSP, unlike a script-made blob click. */
 export function icsHref(entries: readonly CalendarEntry[], stamp: Date): string {
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(toIcs(entries, stamp))}`;
+  return `data:text/calendar;charset=utf-8,${encodeComponent(toIcs(entries, stamp))}`;
 }
 
 export function googleCalendarUrl(entry: CalendarEntry): string {

@@ -51,7 +51,8 @@ describe('<civic-agenda>', () => {
     expect(opening(event)).to.equal('2026-10-10');
     // Every heading is a day, every time has a machine-readable datetime.
     for (const time of $$(local, 'time[datetime]')) expect(Number.isNaN(Date.parse(time.getAttribute('datetime')!))).to.equal(false);
-    expect(text($(local, '#s-opening .when'))).to.match(/^8:00\s?PM–9:30\s?PM EDT 9:00\s?AM–10:30\s?AM GMT\+9 \(Seoul\)$/);
+    // Under New York's Friday 9 October, 9:00 in Seoul is on Saturday: "+1 day" (issue 13, item 1).
+    expect(text($(local, '#s-opening .when'))).to.match(/^8:00\s?PM–9:30\s?PM EDT 9:00\s?AM–10:30\s?AM GMT\+9 \(Seoul\) \+1 day$/);
     expect(text($(event, '#s-opening .when'))).to.match(/^9:00\s?AM–10:30\s?AM GMT\+9$/);
     expect(getComputedStyle($(event, '#s-opening .event-time')!).display).to.equal('none');
     expect(getComputedStyle($(local, '#s-opening .event-time')!).display).to.equal('block');
@@ -375,6 +376,7 @@ describe('<civic-agenda>', () => {
     history.replaceState(null, '', '#agenda=q:assainissement');
     const fr = await agenda(html`<civic-agenda src=${feedUrl()} lang="fr"></civic-agenda>`);
     expect(text($(fr, '.status [role=status]'))).to.equal('1 session affichée sur 11');
+    fr.remove(); // the next agenda is then the page's first, whose filters are `#agenda=`
     history.replaceState(null, '', '#agenda=q:stocktaking');
     const ar = await agenda(html`<civic-agenda src=${feedUrl('countdown')} lang="ar"></civic-agenda>`);
     expect(text($(ar, '.status [role=status]'))).to.equal('عُرضت 2 من 4 جلسات');
@@ -397,5 +399,16 @@ describe('<civic-agenda>', () => {
     expect($$(el, '.badge.live')).to.have.length(1);
     expect($(el, '.now')).not.to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('opens "Add to calendar" for a title with a lone UTF-16 surrogate (issue 18)', async () => {
+    const feed = await (await fetch(feedUrl('countdown'))).json();
+    feed.sessions[0].title = 'Budget \ud83d talk';
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+    const el = await agenda(html`<civic-agenda src=${src}></civic-agenda>`);
+    ($(el, '#s-local-democracy button.add') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const ics = ($(el, '#s-local-democracy [part="calendar"] a[download]') as HTMLAnchorElement).href;
+    expect(decodeURIComponent(ics)).to.contain('SUMMARY:Budget \ufffd talk');
   });
 });

@@ -138,4 +138,20 @@ describe('calendar files and links', () => {
     expect(links[1]!.rel).to.contain('noopener');
     await expect(el).to.be.accessible();
   });
+
+  it('survives a lone UTF-16 surrogate in any text: the .ics link and both calendar URLs carry U+FFFD (issue 18)', () => {
+    const entry: CalendarEntry = {
+      uid: 'talk\ud83d@event.civic-widgets',
+      title: 'Budget \ud83d talk',
+      description: 'Cut mid-emoji \udc00 by an exporter',
+      location: 'Room \ud83d',
+      start: new Date('2026-06-18T13:00:00Z'),
+      end: new Date('2026-06-18T14:00:00Z'),
+    };
+    const [event] = parse(decodeHref(icsHref([entry], new Date(0))));
+    expect(event!.summary).to.equal('Budget \ufffd talk');
+    expect(event!.description).to.equal('Cut mid-emoji \ufffd by an exporter');
+    expect(new URL(googleCalendarUrl(entry)).searchParams.get('text')).to.equal('Budget \ufffd talk');
+    expect(new URL(outlookCalendarUrl(entry)).searchParams.get('location')).to.equal('Room \ufffd');
+  });
 });

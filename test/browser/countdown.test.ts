@@ -8,6 +8,7 @@ import { CountdownEndEvent, CountdownStartEvent } from '../../src/countdown/even
 import { feedStoreFor } from '../../src/feed/store.js';
 import { settled } from '../support/feed-settled.js';
 import { clock } from '../../src/time/clock.js';
+import { dateTimeFormat } from '../../src/time/format.js';
 import { activeTimerCount } from '../../src/time/ticker.js';
 
 const SECOND = 1000;
@@ -184,6 +185,19 @@ describe('civic-countdown', () => {
         await accessible(el);
       });
     }
+
+    it('counts and offers its calendar file for a title with a lone UTF-16 surrogate (issue 18)', async () => {
+      const feed = await (await fetch(`/__feed/countdown.json?key=cd-lone-${unique++}`)).json();
+      feed.sessions[0].title = 'Budget \ud83d talk';
+      const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+      fakeNow(START - DAY);
+      await settled(src);
+      const el = await fixture<CivicCountdown>(html`<civic-countdown src=${src} refresh="86400" session="local-democracy" lang="en"></civic-countdown>`);
+      await advance(el, 2 * SECOND);
+      expect(units(el)).to.deep.equal([0, 23, 59, 58]);
+      const ics = ($(el, '[part="calendar"] a[download]') as HTMLAnchorElement).href;
+      expect(decodeURIComponent(ics)).to.contain('SUMMARY:Budget \ufffd talk');
+    });
 
     it('says so when the named session is not in the feed', async () => {
       fakeNow(START - DAY);
@@ -426,5 +440,98 @@ describe('civic-countdown', () => {
       el.style.setProperty('--civic-countdown-value-size', '40px');
       expect(getComputedStyle($(el, '.value')!).fontSize).to.equal('40px');
     });
+  });
+
+  describe('one view, the per-second part apart (issue 12, item 3)', () => {
+    it('keeps the same .ics link while it counts: the calendar file is not rebuilt every second', async () => {
+      fakeNow(START - HOUR);
+      const el = await countdown({ session: 'local-democracy' });
+      const ics = () => ($(el, '[part="calendar"] a[download]') as HTMLAnchorElement).href;
+      const first = ics();
+      const link = $(el, '[part="calendar"] a[download]');
+      await advance(el, 3 * SECOND);
+      expect(units(el)).to.deep.equal([0, 0, 59, 57]);
+      expect(ics()).to.equal(first);
+      expect($(el, '[part="calendar"] a[download]')).to.equal(link);
+    });
+
+    for (const session of ['local-democracy', 'peer-learning'] as const) {
+      it(`stops ticking when no change is due (${session === 'peer-learning' ? 'cancelled' : 'ended'}), and starts again for an upcoming session`, async () => {
+        fakeNow(END + MINUTE);
+        const el = await countdown({ session });
+        expect(phaseOf(el)).to.equal(session === 'peer-learning' ? 'cancelled' : 'ended');
+        expect(activeTimerCount()).to.equal(0);
+        const render = sinon.spy(el, 'requestUpdate');
+        await advance(el, 5 * SECOND);
+        expect(render.callCount).to.equal(0);
+        el.session = 'learning-forum';
+        await el.updateComplete;
+        expect(activeTimerCount()).to.equal(1);
+        const before = units(el);
+        await advance(el, SECOND);
+        expect(units(el)[3]).to.equal((before[3]! + 59) % 60);
+      });
+    }
+
+    it('fires civic-countdown-end when the page was hidden for the whole session, with the default selection', async () => {
+      fakeNow(START - 10 * MINUTE);
+      const el = await countdown();
+      expect(text(el, '.title')).to.equal('Local Democracy in the post-COVID-19 era');
+      const events: string[] = [];
+      el.addEventListener('civic-countdown-start', () => events.push('start'));
+      el.addEventListener('civic-countdown-end', (e) => events.push(`end ${e.session.id}`));
+      let hidden = true;
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+      timers.setSystemTime(END + HOUR);
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      await el.updateComplete;
+      expect(text(el, '.title')).to.equal('Stocktaking session 2: Accountability');
+      expect(events).to.deep.equal(['end local-democracy']);
+    });
+  });
+
+  describe('the date beside each time (issue 13, item 1)', () => {
+    /** A Madrid session at 01:00 on Saturday 28 November 2026: Friday 16:00 in Los Angeles. */
+    async function madridAtOne(lang: string): Promise<CivicCountdown> {
+      const feed = await (await fetch(`/__feed/countdown.json?key=cd-date-${unique++}`)).json();
+      feed.sessions[0].start = '2026-11-28T01:00:00+01:00';
+      feed.sessions[0].end = '2026-11-28T02:00:00+01:00';
+      const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+      await settled(src);
+      return fixture<CivicCountdown>(html`<civic-countdown src=${src} refresh="86400" session="local-democracy" lang=${lang} time-zone="America/Los_Angeles"></civic-countdown>`);
+    }
+
+    it('says Saturday beside 1:00 AM in Madrid and Friday beside 4:00 PM in Los Angeles', async () => {
+      fakeNow(Date.parse('2026-11-20T12:00:00Z'));
+      const el = await madridAtOne('en-US');
+      expect(text(el, 'time')).to.equal('Saturday, November 28, 2026, 1:00 AM GMT+1, Madrid · Friday, November 27, 4:00 PM PST Los Angeles');
+    });
+
+    for (const lang of ['fr', 'es', 'ar']) {
+      it(`puts each date in the zone of its time in ${lang}`, async () => {
+        fakeNow(Date.parse('2026-11-20T12:00:00Z'));
+        const el = await madridAtOne(lang);
+        const start = new Date('2026-11-28T00:00:00Z');
+        const day = (timeZone: string, year: boolean) =>
+          dateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long', ...(year ? { year: 'numeric' } : {}) }).format(start);
+        const [atEvent, atVisitor] = text(el, 'time').split(' · ') as [string, string];
+        expect(atEvent.startsWith(day('Europe/Madrid', true))).to.equal(true);
+        expect(atVisitor.startsWith(day('America/Los_Angeles', false))).to.equal(true);
+        expect(day('Europe/Madrid', false)).not.to.equal(day('America/Los_Angeles', false));
+      });
+    }
+  });
+
+  it('says two days once in Arabic: "2" over "يوم", never "2 يومان" (issue 13, item 5)', async () => {
+    fakeNow(START - (2 * DAY + HOUR));
+    const el = await countdown({ session: 'local-democracy', lang: 'ar' });
+    const first = el.shadowRoot!.querySelector('.unit')!;
+    expect(first.querySelector('.value')!.textContent).to.match(/^(2|٢)$/);
+    expect(first.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^(2|٢) يوم$/);
+    expect(text(el, '[role="timer"] .visually-hidden')).to.contain('يومان');
+    expect(text(el, '[role="timer"] .visually-hidden')).not.to.match(/(2|٢)\s*يومان/);
+    expect(getComputedStyle(first).whiteSpace).to.equal('nowrap');
   });
 });

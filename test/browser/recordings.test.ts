@@ -348,4 +348,92 @@ describe('<civic-recordings>', () => {
     await waitUntil(() => titles(el).length === 5);
     expect(titles(el)[0]).to.equal('Opening of the Forum');
   });
+
+  it('plays a video whose id holds a lone UTF-16 surrogate instead of staying on "Loading…" (issue 18)', async () => {
+    const feed = {
+      version: 1,
+      event: { id: 'lone', title: 'Lone', timeZone: 'UTC' },
+      sessions: [],
+      recordings: [{ id: 'r1', title: 'Cut \ud83d', provider: 'youtube', videoId: 'abc\ud83d', url: 'https://www.youtube.com/watch?v=abc' }],
+    };
+    const src = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+    const el = await widget(undefined, src);
+    expect(titles(el)).to.deep.equal(['Cut \ud83d']);
+    await play(el, 'Cut \ud83d');
+    expect(root(el).querySelector('iframe')!.src).to.match(/^https:\/\/www\.youtube-nocookie\.com\/embed\/abc%EF%BF%BD\?/);
+  });
+
+  describe('issue 13, item 5', () => {
+    const tagged = {
+      version: 1,
+      languages: ['en', 'fr'],
+      event: { id: 'tags', title: 'Tags', timeZone: 'UTC' },
+      sessions: [],
+      tracks: [{ id: 'e-learning', title: { en: 'e-Learning', fr: 'Apprentissage en ligne' } }],
+      recordings: [
+        { id: 'a', title: 'A', provider: 'file', url: 'https://example.org/a.mp4', duration: 'PT1H58M', tags: ['e learning', 'captions'], recordedAt: '2026-01-02T10:00:00Z' },
+        { id: 'b', title: 'B', provider: 'file', url: 'https://example.org/b.mp4', tags: ['captions'], recordedAt: '2026-01-01T10:00:00Z' },
+      ],
+    };
+
+    it('shows a tag that names a track as its title in the visitor’s language, any other as written in the feed’s language', async () => {
+      const src = URL.createObjectURL(new Blob([JSON.stringify(tagged)], { type: 'application/json' }));
+      const el = await widget((url) => html`<civic-recordings lang="fr" src=${url}></civic-recordings>`, src);
+      const options = [...(all(el, 'select').at(-1) as HTMLSelectElement).options].slice(1);
+      expect(options.map((o) => [o.textContent, o.getAttribute('lang')])).to.deep.equal([
+        ['Apprentissage en ligne', null],
+        ['captions', 'en'],
+      ]);
+      expect(all(el, '.tags li').map((li) => [text(li), li.getAttribute('lang')])).to.deep.equal([
+        ['Apprentissage en ligne', null],
+        ['captions', 'en'],
+        ['captions', 'en'],
+      ]);
+      await choose(el, all(el, 'select').length - 1, 'e learning');
+      expect(titles(el)).to.deep.equal(['A']);
+    });
+
+    it('never wraps a duration between number and unit', async () => {
+      const src = URL.createObjectURL(new Blob([JSON.stringify(tagged)], { type: 'application/json' }));
+      const el = await widget((url) => html`<civic-recordings lang="ar" src=${url}></civic-recordings>`, src);
+      const duration = root(el).querySelector<HTMLElement>('time[datetime="PT1H58M"]')!;
+      expect(getComputedStyle(duration).whiteSpace).to.equal('nowrap');
+    });
+
+    /** WCAG relative luminance of an sRGB colour [0–255]. */
+    const luminance = (rgb: number[]) =>
+      rgb
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const rgba = (value: string) => value.match(/[\d.]+/g)!.map(Number);
+    const over = (color: number[], poster: number[]) => {
+      const alpha = color[3] ?? 1;
+      return [0, 1, 2].map((i) => color[i]! * alpha + poster[i]! * (1 - alpha));
+    };
+
+    it('draws Play as a centred dark disc with a light ring: 3:1 or more against a white, black or blue poster', async () => {
+      const el = await widget();
+      const button = item(el, 'Peer learning among cities').querySelector<HTMLElement>('[part=play]')!;
+      const disc = button.querySelector<HTMLElement>('.play')!;
+      const style = getComputedStyle(disc);
+      const ring = rgba(style.borderTopColor);
+      const fill = rgba(style.backgroundColor);
+      for (const poster of [[255, 255, 255], [0, 0, 0], [11, 87, 164], [0, 99, 154]]) {
+        const background = over(fill, poster);
+        // The ring stands out from the disc, and the disc (or the ring) from the poster.
+        expect(contrast(over(ring, background), background)).to.be.at.least(3);
+        expect(Math.max(contrast(background, poster), contrast(over(ring, poster), poster))).to.be.at.least(3);
+      }
+      const a = button.getBoundingClientRect();
+      const b = disc.getBoundingClientRect();
+      expect(Math.abs(a.left + a.width / 2 - (b.left + b.width / 2))).to.be.below(2);
+      expect(Math.abs(a.top + a.height / 2 - (b.top + b.height / 2))).to.be.below(2);
+      expect(button.getAttribute('aria-label')).to.equal('Play: Peer learning among cities (loads YouTube)');
+    });
+  });
 });

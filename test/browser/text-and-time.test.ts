@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { localize } from '../../src/contract/text.js';
+import { encodeComponent, wellFormed } from '../../src/i18n/well-formed.js';
 import {
   dayKey,
   formatTimeWithZone,
@@ -74,5 +75,32 @@ describe('time zones (runner pinned to America/New_York)', () => {
   it('names the city of a zone', () => {
     expect(zoneCity('Europe/Madrid')).to.equal('Madrid');
     expect(zoneCity('America/Argentina/Buenos_Aires')).to.equal('Buenos Aires');
+  });
+});
+
+describe('wellFormed and encodeComponent: any string a feed may hold (issue 18)', () => {
+  const cases: [string, string][] = [
+    ['abc\ud83d', 'abc\ufffd'],
+    ['\udc00abc', '\ufffdabc'],
+    ['a\ud83d\ud83db', 'a\ufffd\ufffdb'],
+    ['ok \ud83d\ude00 ok', 'ok \ud83d\ude00 ok'],
+    ['', ''],
+  ];
+
+  it('replaces lone surrogates with U+FFFD and keeps pairs, natively and with the fallback', () => {
+    const native = Object.getOwnPropertyDescriptor(String.prototype, 'toWellFormed');
+    for (const [input, output] of cases) expect(wellFormed(input)).to.equal(output);
+    if (native) delete (String.prototype as { toWellFormed?: unknown }).toWellFormed;
+    try {
+      for (const [input, output] of cases) expect(wellFormed(input)).to.equal(output);
+    } finally {
+      if (native) Object.defineProperty(String.prototype, 'toWellFormed', native);
+    }
+  });
+
+  it('encodes where encodeURIComponent throws', () => {
+    expect(() => encodeURIComponent('abc\ud83d')).to.throw(URIError);
+    expect(encodeComponent('abc\ud83d')).to.equal('abc%EF%BF%BD');
+    expect(encodeComponent('a b;c:\ud83d\ude00')).to.equal(encodeURIComponent('a b;c:\ud83d\ude00'));
   });
 });

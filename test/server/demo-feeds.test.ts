@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { anchorFeedDates } from '../../server/shift-dates.js';
 import { sessionPhase } from '../../src/feed/select.js';
 import type { Feed } from '../../src/contract/types.js';
+import { feedWarnings } from '../../src/contract/feed-warnings.js';
 import { formatIssue, validateFeed } from '../../src/contract/validate.js';
 
 const root = new URL('../../', import.meta.url);
@@ -108,5 +109,11 @@ describe('demo feeds', () => {
     const poll = anchored('local-democracy.json', Date.now()).polls![0]!;
     assert.deepEqual(poll.groups.map((g) => g.options.length), [2, 2, 2, 2]);
     assert.deepEqual(poll.groups.map((g) => g.id), ['challenges', 'roles', 'action', 'recommendation']);
+  });
+
+  it('gives no warning (every reference resolves, no id twice, nothing ends before it starts)', () => {
+    for (const name of files) {
+      for (const now of NOWS) assert.deepEqual(feedWarnings(anchored(name, now)).map(formatIssue), [], name);
+    }
   });
 });

@@ -21,7 +21,7 @@ describe('feeds at start', () => {
       assert.match(error.message, /broken\.json: sessions\[0\]\.start: /);
       return true;
     });
-    await assert.rejects(loadFeeds(feedDir({ bad: '{ not json' })), /bad\.json: not valid JSON/);
+    await assert.rejects(loadFeeds(feedDir({ bad: '{ not json' })), /bad\.json:1:3: not valid JSON/);
     rmSync(dir, { recursive: true });
   });
 

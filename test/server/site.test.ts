@@ -23,6 +23,10 @@ function siteFolder(): { site: string; outside: string } {
   symlinkSync(join(outside, 'secret.txt'), join(site, 'leak.txt'));
   symlinkSync(outside, join(site, 'elsewhere'));
   symlinkSync(join(site, 'agenda', 'index.html'), join(site, 'programme.html'));
+  // Links that stay inside the folder but land on a dotfile or in a dot-folder.
+  symlinkSync(join(site, '.env'), join(site, 'env.txt'));
+  symlinkSync(join(site, '.git'), join(site, 'public'));
+  symlinkSync('.git/config', join(site, 'config.txt'));
   return { site, outside };
 }
 
@@ -68,6 +72,16 @@ describe('static site (--site)', () => {
       assert.doesNotMatch(await res.text(), /not for the web/, path);
     }
     assert.equal(await (await get('/programme.html')).text(), '<h1>agenda</h1>');
+  });
+
+  it('does not follow a symlink inside the folder to a dotfile or into a dot-folder', async () => {
+    for (const path of ['/env.txt', '/public/config', '/config.txt', '/public/']) {
+      const res = await get(path);
+      assert.equal(res.status, 404, path);
+      const text = await res.text();
+      assert.doesNotMatch(text, /secret|remote "origin"/, path);
+      assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'not-found', path);
+    }
   });
 
   it('refuses traversal out of the folder with a JSON error', async () => {

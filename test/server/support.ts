@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -216,7 +217,7 @@ export async function spawnServer(
   args: string[],
   env: Record<string, string | undefined>,
   { cli = ['--import', 'tsx', join(ROOT, 'server/cli.ts')], cwd = ROOT }: { cli?: string[]; cwd?: string } = {},
-): Promise<{ origin: string; child: ChildProcess }> {
+): Promise<{ origin: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [...cli, ...args], {
     cwd,
     env: { ...process.env, ...env },
@@ -237,10 +238,51 @@ export async function spawnServer(
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { origin, child };
+  // Everything it has printed so far, start-up lines included.
+  return { origin, child, output: () => output };
 }
 
 export function writeFile(dir: string, name: string, body: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), body);
+}
+
+export interface RawAnswer {
+  /** Everything the server wrote. */
+  text: string;
+  status: number | undefined;
+  /** The body after the headers (de-chunked is not needed: error answers carry a Content-Length). */
+  body: string;
+  /** The server closed the connection (false: still open when `waitMs` ran out). */
+  closed: boolean;
+  ms: number;
+}
+
+/** Writes `chunks` to a raw TCP connection (pausing `pauseMs` between them) and collects the answer. */
+export function rawRequest(origin: string, chunks: string | (string | Buffer)[], { waitMs = 3000, pauseMs = 0 } = {}): Promise<RawAnswer> {
+  const { hostname, port } = new URL(origin);
+  const parts = typeof chunks === 'string' ? [chunks] : chunks;
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const received: Buffer[] = [];
+    const socket = connect(Number(port), hostname, async () => {
+      for (const [i, part] of parts.entries()) {
+        if (i > 0 && pauseMs) await new Promise((wait) => setTimeout(wait, pauseMs));
+        if (!socket.writable) break;
+        socket.write(part);
+      }
+    });
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const text = Buffer.concat(received).toString('utf8');
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
+      const split = text.indexOf('\r\n\r\n');
+      resolve({ text, status: status ? Number(status) : undefined, body: split >= 0 ? text.slice(split + 4) : '', closed, ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => finish(false), waitMs);
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', () => {});
+    socket.on('close', () => finish(true));
+  });
 }
