@@ -50,7 +50,14 @@ export const questionRoutes: FastifyPluginAsync<QuestionRoutesOptions> = async (
       schema: { params: boardParams, body: questionBody },
       bodyLimit: QUESTION_BODY_LIMIT,
       preValidation: knownBoard,
-      config: { rateLimit: { max: questionRatePerMinute, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: questionRatePerMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, context) =>
+            new ApiError(429, 'rate-limited', `too many questions from this address; try again in ${Math.ceil(context.ttl / 1000)} s`),
+        },
+      },
     },
     async (request, reply) => {
       const { voter, text, name } = request.body;

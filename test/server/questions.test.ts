@@ -255,3 +255,28 @@ if (process.env.DATABASE_URL_TEST) {
     });
   });
 }
+
+describe('question rate per client address', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  before(async () => {
+    db = testDatabase('sqlite');
+    server = await startServer({ demo: questionFeed() }, db, { questionRatePerMinute: 2 });
+  });
+  after(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  it('answers 429 rate-limited with Retry-After past --question-rate from one address, whatever the voters', async () => {
+    for (let i = 0; i < 2; i++) assert.equal((await ask(server.origin, 'open', { voter: voterId(200 + i), text: `From one office ${i}?` })).status, 201);
+    const res = await ask(server.origin, 'open', { voter: voterId(202), text: 'One too many from this address?' });
+    assert.equal(res.status, 429);
+    const { error } = (await res.json()) as ErrorBody;
+    assert.equal(error.code, 'rate-limited');
+    assert.match(error.message, /too many questions from this address/);
+    assert.ok(Number(res.headers.get('retry-after')) > 0);
+    const { questions } = (await (await fetch(`${server.origin}/api/questions/open`)).json()) as QuestionsSnapshot;
+    assert.equal(questions.length, 2, 'the refused question was not stored');
+  });
+});
