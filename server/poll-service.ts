@@ -3,7 +3,7 @@ import type { Poll } from '../src/contract/types.js';
 import { ApiError } from './errors.js';
 import type { FeedCatalog, PollEntry } from './feed-catalog.js';
 import type { Override, PollSnapshot, PollStatus, PollTally } from '../src/contract/poll-rules.js';
-import { checkChoices, pollStatus, snapshot } from '../src/contract/poll-rules.js';
+import { ballotRule, checkChoices, pollStatus, snapshot } from '../src/contract/poll-rules.js';
 import type { Store, StoreChange, VoteRecord } from './storage/store.js';
 
 export interface PollSummary {
@@ -16,6 +16,8 @@ export interface PollSummary {
   closesAt: string | null;
   voters: number;
   totals: Record<string, number>;
+  /** Ranking polls: each option's Borda points. */
+  scores?: Record<string, number>;
   updatedAt: string | null;
 }
 
@@ -68,7 +70,7 @@ export class PollService {
     if (status !== 'open') throw new ApiError(409, 'poll-not-open', `poll "${pollId}" is ${status}`);
     const violation = checkChoices(poll, choices);
     if (violation) throw new ApiError(400, violation.code, violation.message);
-    const { tally } = await this.store.vote(pollId, voter, choices);
+    const { tally } = await this.store.vote(pollId, voter, choices, ballotRule(poll));
     return snapshot(poll, status, tally, choices);
   }
 
@@ -109,6 +111,7 @@ export class PollService {
       closesAt: full.closesAt,
       voters: tally.voters,
       totals: full.totals ?? {},
+      ...(full.scores ? { scores: full.scores } : {}),
       updatedAt: tally.updatedAt,
     };
   }

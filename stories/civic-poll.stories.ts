@@ -71,3 +71,17 @@ export const Error409Closed = story('poll-409', feedAt(-30, single), { ...crowd,
 export const Error429RateLimited = story('poll-429', feedAt(-30, single), { ...crowd, post: 429 });
 export const Arabic = story('poll-arabic', feedAt(-30, always), { ...crowd, voted: ['m2'] }, { lang: 'ar' });
 export const Dark = story('poll-dark', feedAt(-30, always), { ...crowd, voted: ['c2'] }, { theme: 'dark' });
+
+// Ranking polls: the guiding questions put in order (top 3 of 8), Borda points as the result.
+const ranking = (p: Feed['polls'][number]) => ({ ...p, mode: 'ranking', maxChoices: 3, results: 'always', prompt: 'Which questions should the session discuss first?' });
+const ranked = { totals: { c1: 9, c2: 4, r1: 6, r2: 8, a1: 3, a2: 2, m1: 1, m2: 5 }, voters: 14, scores: { c1: 22, c2: 7, r1: 12, r2: 17, a1: 5, a2: 3, m1: 1, m2: 9 } };
+
+export const RankingScheduled = story('ranking-scheduled', feedAt(60 * 24 * 8, ranking), { status: 'scheduled' });
+export const RankingOpen = story('ranking-open', feedAt(-30, ranking), ranked);
+export const RankingResultsHidden = story('ranking-after-vote', feedAt(-30, (p) => ({ ...ranking(p), results: 'after-vote' })), ranked);
+export const RankingVoted = story('ranking-voted', feedAt(-30, ranking), { ...ranked, voted: ['r2', 'c1', 'm2'] });
+export const RankingClosed = story('ranking-closed', feedAt(-60 * 24, ranking), { ...ranked, status: 'closed', voted: ['c1'] });
+export const RankingResultsOnly = story('ranking-projector', feedAt(-30, ranking), ranked, { 'results-only': true });
+export const RankingPendingOffline = story('ranking-offline', feedAt(-30, ranking), { ...ranked, post: 'network' });
+export const RankingArabic = story('ranking-arabic', feedAt(-30, ranking), { ...ranked, voted: ['m2', 'a1'] }, { lang: 'ar' });
+export const RankingDark = story('ranking-dark', feedAt(-30, ranking), ranked, { theme: 'dark' });

@@ -11,12 +11,14 @@ export function votesCsv(service: PollService, data: PollExport): string {
       options.set(option.id, { group: localize(group.title, lang, feed.feed.languages), text: localize(option.text, lang, feed.feed.languages) });
     }
   }
-  const rows = [['voter', 'voted_at', 'group', 'option_id', 'option_text']];
+  // Ranking polls add each choice's rank (1 = first); the ballot's order is the ranking.
+  const ranked = poll.mode === 'ranking';
+  const rows = [['voter', 'voted_at', 'group', 'option_id', 'option_text', ...(ranked ? ['rank'] : [])]];
   for (const vote of data.votes) {
-    for (const choice of vote.choices) {
+    vote.choices.forEach((choice, index) => {
       const option = options.get(choice);
-      rows.push([vote.voter, vote.votedAt, option?.group ?? '', choice, option?.text ?? '']);
-    }
+      rows.push([vote.voter, vote.votedAt, option?.group ?? '', choice, option?.text ?? '', ...(ranked ? [String(index + 1)] : [])]);
+    });
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

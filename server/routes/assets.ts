@@ -1,35 +1,45 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ApiError } from '../errors.js';
 import { etagOf, type FeedCatalog } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
 
+/** What `vite build` writes to dist/ (see vite.config.ts), each served at the root. */
+const LANGUAGES = ['en', 'fr', 'es', 'ar'];
+const BUNDLES = ['civic-widgets.js', ...LANGUAGES.flatMap((lang) => [`civic-widgets.${lang}.js`, `civic-countdown.${lang}.js`])];
+
+/**
+ * The script-tag bundles (`/civic-widgets.js`, the one-language `/civic-widgets.fr.js` and the
+ * countdown-only `/civic-countdown.fr.js`), and the site (or a small index) at `/`.
+ */
 export interface AssetRoutesOptions {
   catalog: FeedCatalog;
   /** Static site served at `/`; without one, `/` answers a JSON index of the feeds and polls. */
   siteDir: string | undefined;
 }
 
-/** The single-file bundle at `/civic-widgets.js`, and the site (or a small index) at `/`. */
 export const assetRoutes: FastifyPluginAsync<AssetRoutesOptions> = async (app, { catalog, siteDir }) => {
-  const bundlePath = join(packageRoot, 'dist', 'civic-widgets.js');
-  // Read and hashed again only when the file changes, so that a rebuild shows up without a restart.
-  let bundle: { mtimeMs: number; body: string; etag: string } | undefined;
-  app.get('/civic-widgets.js', async (request, reply) => {
-    const { mtimeMs } = await stat(bundlePath).catch(() => {
-      throw new ApiError(404, 'not-found', 'the bundle is not built: run npm run build');
+  // Read and hashed again only when a file changes, so that a rebuild shows up without a restart.
+  const bundles = new Map<string, { mtimeMs: number; body: string; etag: string }>();
+  const serveBundle = (name: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = join(packageRoot, 'dist', name);
+    const { mtimeMs } = await stat(path).catch(() => {
+      throw new ApiError(404, 'not-found', `${name} is not built: run npm run build`);
     });
+    let bundle = bundles.get(name);
     if (bundle?.mtimeMs !== mtimeMs) {
-      const body = await readFile(bundlePath, 'utf8');
+      const body = await readFile(path, 'utf8');
       bundle = { mtimeMs, body, etag: etagOf(body) };
+      bundles.set(name, bundle);
     }
     const { body, etag } = bundle;
     reply.header('Access-Control-Allow-Origin', '*').header('ETag', etag).header('Cache-Control', 'public, max-age=300');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(body);
-  });
+  };
+  for (const name of BUNDLES) app.get(`/${name}`, serveBundle(name));
 
   if (siteDir) {
     const realRoot = await realpath(siteDir).catch(() => siteDir);

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Override, PollTally } from '../../src/contract/poll-rules.js';
-import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
+import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
+import { ballotDelta, sameBallot } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import { POSTGRES_QUESTION_MIGRATION, PostgresQuestions } from './postgres-questions.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
@@ -11,6 +11,8 @@ const MIGRATIONS = [
    CREATE TABLE tallies (poll_id text NOT NULL, option_id text NOT NULL, count integer NOT NULL,
      PRIMARY KEY (poll_id, option_id));
    CREATE TABLE polls (poll_id text PRIMARY KEY, override text, voters integer NOT NULL DEFAULT 0, updated_at timestamptz);`,
+  // Ranking polls: each option's Borda points beside its count.
+  `ALTER TABLE tallies ADD COLUMN points integer NOT NULL DEFAULT 0;`,
   POSTGRES_QUESTION_MIGRATION,
 ];
 
@@ -26,6 +28,7 @@ interface Ballot {
   pollId: string;
   voter: string;
   choices: string[];
+  rule?: BallotRule;
 }
 
 export class PostgresStore implements Store {
@@ -72,8 +75,8 @@ export class PostgresStore implements Store {
     return `civic_polls_${this.schema}`;
   }
 
-  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
-    return this.batcher.push({ pollId, voter, choices: [...choices] });
+  vote(pollId: string, voter: string, choices: readonly string[], rule?: BallotRule): Promise<VoteResult> {
+    return this.batcher.push({ pollId, voter, choices: [...choices], rule });
   }
 
   /**
@@ -95,16 +98,17 @@ export class PostgresStore implements Store {
         [ballots.map((b) => b.pollId), ballots.map((b) => b.voter)],
       );
       const current = new Map(stored.rows.map((row) => [`${row.poll_id}\n${row.voter}`, row.choices]));
-      const deltas = new Map<string, number>();
+      const deltas = new Map<string, [votes: number, points: number]>();
       const newVoters = new Map<string, number>();
       const written = new Map<string, Ballot>();
       const changed = ballots.map((ballot) => {
         const key = `${ballot.pollId}\n${ballot.voter}`;
         const before = current.get(key);
-        if (before && sameChoices(before, ballot.choices)) return false;
-        for (const [option, by] of ballotDelta(before, ballot.choices)) {
+        if (before && sameBallot(before, ballot.choices, ballot.rule)) return false;
+        for (const [option, votes, points] of ballotDelta(before, ballot.choices, ballot.rule)) {
           const tallyKey = `${ballot.pollId}\n${option}`;
-          deltas.set(tallyKey, (deltas.get(tallyKey) ?? 0) + by);
+          const sum = deltas.get(tallyKey) ?? [0, 0];
+          deltas.set(tallyKey, [sum[0] + votes, sum[1] + points]);
         }
         if (!before) newVoters.set(ballot.pollId, (newVoters.get(ballot.pollId) ?? 0) + 1);
         current.set(key, ballot.choices);
@@ -122,10 +126,15 @@ export class PostgresStore implements Store {
         );
         const tallyKeys = [...deltas.keys()].sort();
         await db.query(
-          `INSERT INTO tallies (poll_id, option_id, count)
-           SELECT p, o, d FROM unnest($1::text[], $2::text[], $3::int[]) AS x(p, o, d)
-           ON CONFLICT (poll_id, option_id) DO UPDATE SET count = tallies.count + excluded.count`,
-          [tallyKeys.map((k) => k.split('\n')[0]), tallyKeys.map((k) => k.split('\n')[1]), tallyKeys.map((k) => deltas.get(k))],
+          `INSERT INTO tallies (poll_id, option_id, count, points)
+           SELECT p, o, d, s FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS x(p, o, d, s)
+           ON CONFLICT (poll_id, option_id) DO UPDATE SET count = tallies.count + excluded.count, points = tallies.points + excluded.points`,
+          [
+            tallyKeys.map((k) => k.split('\n')[0]),
+            tallyKeys.map((k) => k.split('\n')[1]),
+            tallyKeys.map((k) => deltas.get(k)![0]),
+            tallyKeys.map((k) => deltas.get(k)![1]),
+          ],
         );
         const touched = [...new Set(rows.map((b) => b.pollId))];
         await db.query(
@@ -292,11 +301,17 @@ export class PostgresStore implements Store {
 }
 
 async function tally(db: pg.Pool | pg.PoolClient, pollId: string): Promise<PollTally> {
-  const result = await db.query<{ voters: number | null; updated_at: Date | null; totals: Record<string, number> | null }>(
-    `SELECT p.voters, p.updated_at, (SELECT json_object_agg(option_id, count) FROM tallies WHERE poll_id = $1) AS totals
-     FROM (SELECT 1) AS one LEFT JOIN polls p ON p.poll_id = $1`,
+  const result = await db.query<{
+    voters: number | null;
+    updated_at: Date | null;
+    totals: Record<string, number> | null;
+    scores: Record<string, number> | null;
+  }>(
+    `SELECT p.voters, p.updated_at, t.totals, t.scores
+     FROM (SELECT 1) AS one LEFT JOIN polls p ON p.poll_id = $1
+     LEFT JOIN (SELECT json_object_agg(option_id, count) AS totals, json_object_agg(option_id, points) AS scores FROM tallies WHERE poll_id = $1) t ON true`,
     [pollId],
   );
   const row = result.rows[0];
-  return { totals: row?.totals ?? {}, voters: row?.voters ?? 0, updatedAt: row?.updated_at?.toISOString() ?? null };
+  return { totals: row?.totals ?? {}, scores: row?.scores ?? {}, voters: row?.voters ?? 0, updatedAt: row?.updated_at?.toISOString() ?? null };
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Override, PollTally } from '../../src/contract/poll-rules.js';
-import { ballotDelta, sameChoices } from '../../src/contract/poll-rules.js';
+import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
+import { ballotDelta, sameBallot } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { SQLITE_QUESTION_MIGRATION, SqliteQuestions } from './sqlite-questions.js';
@@ -12,6 +12,8 @@ const MIGRATIONS = [
    CREATE TABLE tallies (poll_id TEXT NOT NULL, option_id TEXT NOT NULL, count INTEGER NOT NULL,
      PRIMARY KEY (poll_id, option_id)) WITHOUT ROWID;
    CREATE TABLE polls (poll_id TEXT PRIMARY KEY, override TEXT, voters INTEGER NOT NULL DEFAULT 0, updated_at TEXT);`,
+  // Ranking polls: each option's Borda points beside its count.
+  `ALTER TABLE tallies ADD COLUMN points INTEGER NOT NULL DEFAULT 0;`,
   SQLITE_QUESTION_MIGRATION,
 ];
 
@@ -22,6 +24,7 @@ interface Ballot {
   pollId: string;
   voter: string;
   choices: readonly string[];
+  rule?: BallotRule;
 }
 
 /**
@@ -72,14 +75,14 @@ export class SqliteStore implements Store {
          ON CONFLICT (poll_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at`,
       ),
       addTally: db.prepare(
-        `INSERT INTO tallies (poll_id, option_id, count) VALUES (?, ?, ?)
-         ON CONFLICT (poll_id, option_id) DO UPDATE SET count = count + excluded.count`,
+        `INSERT INTO tallies (poll_id, option_id, count, points) VALUES (?, ?, ?, ?)
+         ON CONFLICT (poll_id, option_id) DO UPDATE SET count = count + excluded.count, points = points + excluded.points`,
       ),
       touchPoll: db.prepare(
         `INSERT INTO polls (poll_id, voters, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (poll_id) DO UPDATE SET voters = voters + excluded.voters, updated_at = excluded.updated_at`,
       ),
-      tallies: db.prepare<[string], { option_id: string; count: number }>('SELECT option_id, count FROM tallies WHERE poll_id = ?'),
+      tallies: db.prepare<[string], { option_id: string; count: number; points: number }>('SELECT option_id, count, points FROM tallies WHERE poll_id = ?'),
       poll: db.prepare<[string], { voters: number; updated_at: string | null }>('SELECT voters, updated_at FROM polls WHERE poll_id = ?'),
       overrides: db.prepare<[], { poll_id: string; override: Override }>('SELECT poll_id, override FROM polls WHERE override IS NOT NULL'),
       setOverride: db.prepare(
@@ -95,23 +98,23 @@ export class SqliteStore implements Store {
     this.statements = s;
     this.questions = new SqliteQuestions(db, (change) => this.emit(change));
     // Runs inside batchTx's transaction.
-    this.voteTx = (pollId: string, voter: string, choices: readonly string[]): boolean => {
+    this.voteTx = ({ pollId, voter, choices, rule }: Ballot): boolean => {
       const row = s.choices.get(pollId, voter);
       const before: string[] | undefined = row ? JSON.parse(row.choices) : undefined;
-      if (before && sameChoices(before, choices)) return false;
+      if (before && sameBallot(before, choices, rule)) return false;
       const now = new Date().toISOString();
       s.upsertVote.run(pollId, voter, JSON.stringify(choices), now);
-      for (const [option, by] of ballotDelta(before, choices)) s.addTally.run(pollId, option, by);
+      for (const [option, votes, points] of ballotDelta(before, choices, rule)) s.addTally.run(pollId, option, votes, points);
       s.touchPoll.run(pollId, row ? 0 : 1, now);
       return true;
     };
-    this.batchTx = db.transaction((batch: readonly Ballot[]) => batch.map((v) => this.voteTx(v.pollId, v.voter, v.choices)));
+    this.batchTx = db.transaction((batch: readonly Ballot[]) => batch.map((ballot) => this.voteTx(ballot)));
     this.dataVersion = this.readDataVersion();
     this.watcher = setInterval(() => this.checkExternal(), EXTERNAL_CHECK_MS).unref();
   }
 
-  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult> {
-    return this.batcher.push({ pollId, voter, choices });
+  vote(pollId: string, voter: string, choices: readonly string[], rule?: BallotRule): Promise<VoteResult> {
+    return this.batcher.push({ pollId, voter, choices, rule });
   }
 
   async tally(pollId: string): Promise<PollTally> {
@@ -174,8 +177,12 @@ export class SqliteStore implements Store {
     if (cached) return cached;
     const poll = this.statements.poll.get(pollId);
     const totals: Record<string, number> = {};
-    for (const row of this.statements.tallies.all(pollId)) totals[row.option_id] = row.count;
-    const tally = { totals, voters: poll?.voters ?? 0, updatedAt: poll?.updated_at ?? null };
+    const scores: Record<string, number> = {};
+    for (const row of this.statements.tallies.all(pollId)) {
+      totals[row.option_id] = row.count;
+      scores[row.option_id] = row.points;
+    }
+    const tally = { totals, scores, voters: poll?.voters ?? 0, updatedAt: poll?.updated_at ?? null };
     this.tallies.set(pollId, tally);
     return tally;
   }

@@ -1,4 +1,4 @@
-import type { Override, PollTally } from '../../src/contract/poll-rules.js';
+import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
 import type { QuestionStore } from './question-store.js';
 
 export interface VoteRecord {
@@ -31,8 +31,11 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** The audience questions (`<civic-questions>`), in the same database. */
   readonly questions: QuestionStore;
-  /** Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. */
-  vote(pollId: string, voter: string, choices: readonly string[]): Promise<VoteResult>;
+  /**
+   * Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. `rule` says
+   * how it counts (a ranking also adds points); without it, one vote per option chosen.
+   */
+  vote(pollId: string, voter: string, choices: readonly string[], rule?: BallotRule): Promise<VoteResult>;
   tally(pollId: string): Promise<PollTally>;
   /** The voter's current choices, undefined when they have not voted. */
   choicesOf(pollId: string, voter: string): Promise<string[] | undefined>;

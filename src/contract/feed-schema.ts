@@ -1,4 +1,4 @@
-import { array, either, literal, map, matching, nonEmpty, object, oneOf, optional, record, refine, string, wholeNumber } from './check.js';
+import { array, type Check, either, literal, map, matching, nonEmpty, object, oneOf, optional, record, refine, string, wholeNumber } from './check.js';
 import { isKnownTimeZone } from './time-zone.js';
 import { DATE_TIME, DURATION, ID, LANGUAGE, TIME_ZONE } from './patterns.js';
 import { safeUrl, urlBase } from './urls.js';
@@ -57,19 +57,39 @@ const session = object({
 
 const option = object({ id, text });
 const group = object({ id, title: text, options: array(option, 'expected an array of options', 1, 'expected at least one option') });
+const groupList = array(group, 'expected an array of groups', 1, 'expected at least one group');
+
+/**
+ * A ballot names options by id alone, so an id must be unique in its poll, across its groups (else
+ * one click checks two boxes that share one tally). JSON Schema cannot express this (the schema test
+ * exempts it by name).
+ */
+const groups: Check<ReturnType<typeof groupList>> = (value, path, issues) => {
+  const checked = groupList(value, path, issues);
+  const first = new Map<string, string>();
+  checked?.forEach((g, gi) =>
+    g?.options?.forEach((o, oi) => {
+      const at = `${path}[${gi}].options[${oi}].id`;
+      const earlier = o?.id === undefined ? undefined : first.get(o.id);
+      if (earlier) issues.push({ path: at, message: `duplicate option id "${o.id}" (already at ${earlier})` });
+      else if (o?.id !== undefined) first.set(o.id, at);
+    }),
+  );
+  return checked;
+};
 
 const poll = object({
   id,
   title: text,
   prompt: optional(text),
   session: optional(id),
-  mode: oneOf(['single', 'multiple']),
+  mode: oneOf(['single', 'multiple', 'ranking']),
   maxChoices: optional(wholeNumber),
   results: optional(oneOf(['always', 'after-vote', 'after-close'])),
   opensAt: optional(dateTime),
   closesAt: optional(dateTime),
   endpoint: optional(url),
-  groups: array(group, 'expected an array of groups', 1, 'expected at least one group'),
+  groups,
 });
 
 const questions = object({

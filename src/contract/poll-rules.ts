@@ -10,8 +10,17 @@ export type Override = 'open' | 'closed' | null;
 
 export interface PollTally {
   totals: Record<string, number>;
+  /** Ranking polls: each option's points (see `rankPoints`); empty or zeros for the other modes. */
+  scores?: Record<string, number>;
   voters: number;
   updatedAt: string | null;
+}
+
+/** How a ballot counts, from the poll's feed entry: what the stores need, and nothing else of the poll. */
+export interface BallotRule {
+  ranked: boolean;
+  /** How many positions a ranking has (the poll's maxChoices, or all its options). */
+  positions: number;
 }
 
 
@@ -85,6 +94,7 @@ export function snapshot(
   if (visible) {
     // Every option is listed, with 0 for those nobody chose, so clients need not know the feed.
     view.totals = Object.fromEntries(optionIds(poll).map((id) => [id, tally.totals[id] ?? 0]));
+    if (poll.mode === 'ranking') view.scores = Object.fromEntries(optionIds(poll).map((id) => [id, tally.scores?.[id] ?? 0]));
     view.voters = tally.voters;
   }
   if (myChoices) view.myChoices = [...myChoices];
@@ -96,13 +106,43 @@ export function sameChoices(a: readonly string[], b: readonly string[]): boolean
   return a.length === b.length && a.every((choice) => b.includes(choice));
 }
 
+export function ballotRule(poll: Poll): BallotRule {
+  return { ranked: poll.mode === 'ranking', positions: maxChoices(poll) };
+}
+
+/** A revote that changes nothing: the same options, and for a ranking in the same order. */
+export function sameBallot(a: readonly string[], b: readonly string[], rule?: BallotRule): boolean {
+  return rule?.ranked ? a.length === b.length && a.every((choice, i) => b[i] === choice) : sameChoices(a, b);
+}
+
 /**
- * What a ballot changes in the tallies when it replaces `before` (undefined: a first vote): -1 for
- * each option dropped, +1 for each option added. Both stores apply exactly this.
+ * Borda count with a fixed scale: of a ranking with `positions` places, the first gets `positions`
+ * points, the next one less, the last place 1; an option left unranked gets 0. The scale is the
+ * poll's, not the ballot's, so a partial ranking weighs each of its places as a full one does and
+ * ranks its unranked options below all its ranked ones (tied at 0). With full rankings of n options
+ * this orders the options as the classic n-1 … 0 Borda count does (every option gets one more point).
  */
-export function ballotDelta(before: readonly string[] | undefined, after: readonly string[]): [option: string, by: number][] {
-  const delta: [string, number][] = [];
-  for (const option of before ?? []) if (!after.includes(option)) delta.push([option, -1]);
-  for (const option of after) if (!before?.includes(option)) delta.push([option, 1]);
+export function rankPoints(index: number, rule: BallotRule): number {
+  return index < 0 || index >= rule.positions ? 0 : rule.positions - index;
+}
+
+/**
+ * What a ballot changes in the tallies when it replaces `before` (undefined: a first vote): in
+ * `votes`, -1 for each option dropped, +1 for each option added; in `points` (rankings only), the
+ * change of each option's `rankPoints`. Both stores and the widget's optimistic tally apply exactly this.
+ */
+export function ballotDelta(
+  before: readonly string[] | undefined,
+  after: readonly string[],
+  rule?: BallotRule,
+): [option: string, votes: number, points: number][] {
+  const delta: [string, number, number][] = [];
+  const points = (ballot: readonly string[] | undefined, option: string) => (rule?.ranked && ballot ? rankPoints(ballot.indexOf(option), rule) : 0);
+  for (const option of before ?? []) if (!after.includes(option)) delta.push([option, -1, 0 - points(before, option)]);
+  for (const option of after) {
+    const votes = before?.includes(option) ? 0 : 1;
+    const by = points(after, option) - points(before, option);
+    if (votes || by) delta.push([option, votes, by]);
+  }
   return delta;
 }

@@ -10,6 +10,11 @@ export interface PollSnapshot {
   closesAt: string | null;
   /** Present only when the poll's `results` rule lets this voter see them. */
   totals?: Record<string, number>;
+  /**
+   * Ranking polls, with `totals`: each option's Borda points (`rankPoints` in poll-rules.ts); the
+   * options in order of points are the result. `totals` then counts the voters who ranked each one.
+   */
+  scores?: Record<string, number>;
   voters?: number;
   updatedAt: string | null;
   /** This voter's current choices, when they have voted. */

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickSession, sessionPhase } from '../feed/select.js';
 import type { Session } from '../contract/types.js';
+import { commonMessages } from '../i18n/common-messages.js';
 import { renderCalendarLinks } from '../time/calendar-links.js';
 import { clock } from '../time/clock.js';
 import { TickController } from '../time/tick-controller.js';
@@ -20,7 +21,9 @@ import { countdownStyles } from './styles.js';
  * Counts down to a session, then says it is live (with its join link) and then that it has ended
  * (with its recording when the feed has one). A cancelled or postponed session says so instead.
  * Every countdown on the page ticks from one timer, aligned to the second, paused while the page is
- * hidden, and reads the clock corrected by the feed server's `Date` header.
+ * hidden, and reads the clock corrected by the feed server's `Date` header. On a repeat visit it
+ * renders at once from the copy stored at the last one, but says "live now" only once the feed's
+ * server confirms it (until then: the title, the time and "Loading…").
  *
  * @tag civic-countdown
  * @csspart base - The widget's box.
@@ -82,7 +85,7 @@ export class CivicCountdown extends FeedWidget {
    * changes it). A postponed one shown by default gives way to the next session once its slot is over.
    */
   private changeIsDue(): boolean {
-    return this.phase === 'upcoming' || this.phase === 'live' || (this.phase === 'postponed' && !this.session);
+    return this.phase === 'upcoming' || this.phase === 'live' || this.phase === 'checking' || (this.phase === 'postponed' && !this.session);
   }
 
   protected override willUpdate(): void {
@@ -93,7 +96,10 @@ export class CivicCountdown extends FeedWidget {
     this.shown = session;
     this.phase = undefined;
     if (!feed || !session) return;
-    const phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
+    let phase: Phase = session.status === 'cancelled' || session.status === 'postponed' ? session.status : sessionPhase(session, now);
+    // A copy from the last visit (status still `loading`) may be outdated: it may count down, but it
+    // never says "live now" (nor offers the join link) for a session the feed may have cancelled or moved.
+    if (phase === 'live' && this.feed.state?.status === 'loading') phase = 'checking';
     this.observe(session, phase, now);
     this.phase = phase;
     const compact = this.layout === 'compact';
@@ -110,7 +116,7 @@ export class CivicCountdown extends FeedWidget {
     const before = this.seen;
     this.seen = { session, phase };
     if (!before) return;
-    const running = before.phase === 'upcoming' || before.phase === 'live';
+    const running = before.phase === 'upcoming' || before.phase === 'live' || before.phase === 'checking';
     if (before.session.id !== session.id) {
       // The default selection moves on to the next session as soon as the shown one ends, also when
       // the page was hidden from before its start until after its end.
@@ -163,6 +169,8 @@ export class CivicCountdown extends FeedWidget {
       case 'live':
         return html`<span class="live-mark"><span class="dot" aria-hidden="true"></span>${t.live}</span>
           ${session.joinUrl ? html`<a class="button" part="button" href=${session.joinUrl} target="_blank" rel="noopener">${t.join}</a>` : nothing}`;
+      case 'checking':
+        return html`<span class="phase" aria-busy="true">${commonMessages[this.locale.ui].loading}</span>`;
       case 'ended':
         return html`<span class="phase">${t.ended}</span>
           ${this.view?.recordingUrl ? html`<a class="recording" href=${this.view.recordingUrl}>${t.recording}</a>` : nothing}`;

@@ -7,7 +7,8 @@ import { textLanguage } from '../i18n/text-language.js';
 import { sessionCalendarEntry, type CalendarEntry } from '../time/calendar.js';
 import { dateTimeFormat, dayKey, formatDate, formatShortDate, formatTimeWithZone, localTimeZone, resolveTimeZone, zoneCity } from '../time/format.js';
 
-export type Phase = SessionPhase | 'cancelled' | 'postponed';
+/** `checking`: live by a stored copy that the network has not confirmed yet. */
+export type Phase = SessionPhase | 'cancelled' | 'postponed' | 'checking';
 
 /** What the countdown shows of a session in a phase: everything but the remaining time, which changes every second. */
 export interface CountdownView {

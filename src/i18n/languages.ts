@@ -11,10 +11,13 @@ export function primaryLanguage(lang: string): string {
   return lang.toLowerCase().split('-')[0] ?? 'en';
 }
 
-/** The UI language for a visitor who reads `lang`; English where we have no translation. */
+/**
+ * The UI language for a visitor who reads `lang`; English where we have no translation, or the one
+ * language of a one-language script (`civic-widgets.fr.js`, whose UI_LANGUAGES is `['fr']`).
+ */
 export function uiLanguage(lang: string): UiLanguage {
   const primary = primaryLanguage(lang);
-  return (UI_LANGUAGES as readonly string[]).includes(primary) ? (primary as UiLanguage) : 'en';
+  return (UI_LANGUAGES as readonly string[]).includes(primary) ? (primary as UiLanguage) : UI_LANGUAGES[0];
 }
 
 export function directionOf(lang: string): 'ltr' | 'rtl' {

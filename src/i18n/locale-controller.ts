@@ -32,8 +32,8 @@ export function inheritedLanguage(element: Element): string {
 export class LocaleController implements ReactiveController {
   /** The content language (a BCP 47 tag), used to pick feed texts and for Intl formatting. */
   lang = 'en';
-  /** The language of the widget's own words. */
-  ui: UiLanguage = 'en';
+  /** The language of the widget's own words (not 'en' in a one-language script such as civic-widgets.fr.js). */
+  ui: UiLanguage = uiLanguage(this.lang);
   dir: 'ltr' | 'rtl' = 'ltr';
 
   constructor(private readonly host: LocaleHost) {

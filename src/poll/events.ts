@@ -16,6 +16,8 @@ export class PollResultsEvent extends Event {
     readonly pollId: string,
     readonly totals: Readonly<Record<string, number>>,
     readonly voters: number,
+    /** Ranking polls: each option's Borda points (docs/poll.md); undefined for the other modes. */
+    readonly scores?: Readonly<Record<string, number>>,
   ) {
     super(PollResultsEvent.eventName, { bubbles: true, composed: true });
   }

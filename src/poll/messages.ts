@@ -29,6 +29,22 @@ export interface PollMessages {
   showTable: string;
   afterVote: string;
   afterClose: string;
+  /** The poll's base URL does not answer as a poll API (a feed on a static host). */
+  unavailable: string;
+  /** Ranking polls: `n` is how many answers to order, `all` when every answer is to be ordered. */
+  rankHint: (n: Count, all: boolean) => string;
+  rankOf: (answer: string) => string;
+  notRanked: string;
+  moveUp: (answer: string) => string;
+  moveDown: (answer: string) => string;
+  /** Announced after a move: the answer and its new rank. */
+  nowRanked: (answer: string, rank: Count) => string;
+  nowUnranked: (answer: string) => string;
+  rankSomething: string;
+  rank: string;
+  points: string;
+  /** "5 points", with the plural the number takes. */
+  pointCount: (n: Count) => string;
 }
 
 export const pollMessages: Catalog<PollMessages> = {
@@ -59,6 +75,18 @@ export const pollMessages: Catalog<PollMessages> = {
     showTable: 'Show as table',
     afterVote: 'Results are shown once you have voted.',
     afterClose: 'Results are shown when the poll closes.',
+    unavailable: 'Voting is not available on this page.',
+    rankHint: (n, all) => (all ? 'Put the answers in order: 1 is the most important.' : `Choose your top ${n.text} and put them in order: 1 is the most important.`),
+    rankOf: (answer) => `Rank of ${answer}`,
+    notRanked: 'Not ranked',
+    moveUp: (answer) => `Move ${answer} up`,
+    moveDown: (answer) => `Move ${answer} down`,
+    nowRanked: (answer, rank) => `${answer}: rank ${rank.text}.`,
+    nowUnranked: (answer) => `${answer}: not ranked.`,
+    rankSomething: 'Rank at least one answer first.',
+    rank: 'Rank',
+    points: 'Points',
+    pointCount: (n) => `${n.text} ${plural(n, { one: 'point', other: 'points' })}`,
   },
   fr: {
     noPoll: 'Aucun sondage à afficher.',
@@ -87,6 +115,19 @@ export const pollMessages: Catalog<PollMessages> = {
     showTable: 'Afficher en tableau',
     afterVote: 'Les résultats s’affichent une fois que vous avez voté.',
     afterClose: 'Les résultats s’affichent à la clôture du sondage.',
+    unavailable: 'Le vote n’est pas disponible sur cette page.',
+    rankHint: (n, all) =>
+      all ? 'Classez les réponses\u202f: 1 est la plus importante.' : `Choisissez vos ${n.text} premières réponses et classez-les\u202f: 1 est la plus importante.`,
+    rankOf: (answer) => `Rang de ${answer}`,
+    notRanked: 'Non classée',
+    moveUp: (answer) => `Monter ${answer}`,
+    moveDown: (answer) => `Descendre ${answer}`,
+    nowRanked: (answer, rank) => `${answer}\u202f: rang ${rank.text}.`,
+    nowUnranked: (answer) => `${answer}\u202f: non classée.`,
+    rankSomething: 'Classez d’abord au moins une réponse.',
+    rank: 'Rang',
+    points: 'Points',
+    pointCount: (n) => `${n.text}\u00a0${plural(n, { one: 'point', other: 'points' })}`,
   },
   es: {
     noPoll: 'No hay ninguna encuesta que mostrar.',
@@ -115,6 +156,19 @@ export const pollMessages: Catalog<PollMessages> = {
     showTable: 'Ver como tabla',
     afterVote: 'Los resultados se muestran después de votar.',
     afterClose: 'Los resultados se muestran al cerrarse la encuesta.',
+    unavailable: 'La votación no está disponible en esta página.',
+    rankHint: (n, all) =>
+      all ? 'Ordene las respuestas: 1 es la más importante.' : `Elija sus ${n.text} primeras respuestas y ordénelas: 1 es la más importante.`,
+    rankOf: (answer) => `Puesto de ${answer}`,
+    notRanked: 'Sin puesto',
+    moveUp: (answer) => `Subir ${answer}`,
+    moveDown: (answer) => `Bajar ${answer}`,
+    nowRanked: (answer, rank) => `${answer}: puesto ${rank.text}.`,
+    nowUnranked: (answer) => `${answer}: sin puesto.`,
+    rankSomething: 'Ordene primero al menos una respuesta.',
+    rank: 'Puesto',
+    points: 'Puntos',
+    pointCount: (n) => `${n.text} ${plural(n, { one: 'punto', other: 'puntos' })}`,
   },
   ar: {
     noPoll: 'لا يوجد استطلاع لعرضه.',
@@ -145,5 +199,18 @@ export const pollMessages: Catalog<PollMessages> = {
     showTable: 'اعرض كجدول',
     afterVote: 'تظهر النتائج بعد أن تصوّت.',
     afterClose: 'تظهر النتائج عند إغلاق الاستطلاع.',
+    unavailable: 'التصويت غير متاح في هذه الصفحة.',
+    rankHint: (n, all) =>
+      all ? 'رتّب الإجابات: الأولى هي الأهم.' : `اختر أهم ${n.text} ${plural(n, { few: 'إجابات', other: 'إجابة' })} ورتّبها: الأولى هي الأهم.`,
+    rankOf: (answer) => `ترتيب ${answer}`,
+    notRanked: 'غير مرتّبة',
+    moveUp: (answer) => `انقل ${answer} إلى الأعلى`,
+    moveDown: (answer) => `انقل ${answer} إلى الأسفل`,
+    nowRanked: (answer, rank) => `${answer}: الترتيب ${rank.text}.`,
+    nowUnranked: (answer) => `${answer}: غير مرتّبة.`,
+    rankSomething: 'رتّب إجابة واحدة على الأقل أولًا.',
+    rank: 'الترتيب',
+    points: 'النقاط',
+    pointCount: (n) => plural(n, { one: 'نقطة واحدة', two: 'نقطتان', few: `${n.text} نقاط`, other: `${n.text} نقطة` }),
   },
 };

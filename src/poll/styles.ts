@@ -112,6 +112,77 @@ export const pollStyles = [
       text-align: end;
       font-variant-numeric: tabular-nums;
     }
+    /* Ranking polls: one row per answer, its place first, the moves at the end (44 px targets). */
+    .ranking,
+    .ranked {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5em;
+    }
+    .ranking {
+      container-type: inline-size;
+    }
+    /* On a phone the answer takes the whole line and its controls go below; wider, one line. */
+    .rank-row {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'text text text' 'rank . moves';
+      align-items: center;
+      gap: 0.5em;
+      padding: 0.25em 0.5em;
+      border: 1px solid var(--_border);
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+    }
+    .rank-row.ranked {
+      border-inline-start-color: var(--_accent);
+      background: var(--_subtle);
+    }
+    .rank,
+    .move {
+      min-height: 44px;
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    @container (min-width: 32em) {
+      .rank-row {
+        grid-template-areas: 'rank text moves';
+      }
+    }
+    .rank-text {
+      grid-area: text;
+      overflow-wrap: anywhere;
+    }
+    .rank {
+      grid-area: rank;
+      max-inline-size: 9em;
+      padding-inline: 0.25em;
+    }
+    .moves {
+      grid-area: moves;
+      display: flex;
+      gap: 0.25em;
+    }
+    .move {
+      min-inline-size: 44px;
+      cursor: pointer;
+    }
+    .move:disabled {
+      color: var(--_muted);
+      cursor: default;
+      opacity: 0.6;
+    }
+    .place {
+      display: inline-block;
+      min-inline-size: 1.5em;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
     :host([results-only]) .poll {
       font-size: 1.5em;
     }

@@ -8,6 +8,8 @@ export interface MockPollOptions {
   /** Votes already cast by other visitors. */
   totals?: Record<string, number>;
   voters?: number;
+  /** Ranking polls: the other visitors' Borda points. */
+  scores?: Record<string, number>;
   /** The visitor has already voted for these. */
   voted?: string[];
   /** How the server answers a vote: normally, not at all (offline), or with an error. */
@@ -16,6 +18,9 @@ export interface MockPollOptions {
 
 interface FeedPoll {
   id: string;
+  mode?: string;
+  maxChoices?: number;
+  groups?: { options: { id: string }[] }[];
   results?: string;
   opensAt?: string;
   closesAt?: string;
@@ -44,12 +49,17 @@ export function mockPoll(name: string, feed: { polls: FeedPoll[] }, options: Moc
     const visible = rule === 'always' || (rule === 'after-vote' && !!mine) || (rule === 'after-close' && status === 'closed');
     const totals = { ...others };
     for (const id of mine ?? []) totals[id] = (totals[id] ?? 0) + 1;
+    // Ranking: Borda points on the poll's scale (docs/poll.md): of k places, the first gets k.
+    const ids = poll.groups?.flatMap((g) => g.options.map((o) => o.id)) ?? [];
+    const places = Math.min(poll.maxChoices ?? ids.length, ids.length);
+    const scores = poll.mode === 'ranking' ? { ...Object.fromEntries(ids.map((id) => [id, 0])), ...options.scores } : undefined;
+    if (scores) (mine ?? []).forEach((id, i) => (scores[id] = (scores[id] ?? 0) + places - i));
     return {
       id: poll.id,
       status,
       opensAt: poll.opensAt ?? null,
       closesAt: poll.closesAt ?? null,
-      ...(visible ? { totals, voters: otherVoters + (mine ? 1 : 0) } : {}),
+      ...(visible ? { totals, voters: otherVoters + (mine ? 1 : 0), ...(scores ? { scores } : {}) } : {}),
       updatedAt: new Date().toISOString(),
       ...(mine ? { myChoices: mine } : {}),
     };
@@ -74,6 +84,8 @@ export function mockPoll(name: string, feed: { polls: FeedPoll[] }, options: Moc
       if (request.headers.get('If-None-Match') === etag) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
       return HttpResponse.json(s, { headers: { ETag: etag } });
     }),
+    // The widget tells a CORS refusal from a network failure with an opaque GET here (poll-client.ts).
+    http.get(`${base}/votes`, () => (options.post === 'network' ? HttpResponse.error() : new HttpResponse(null, { status: 405 }))),
     http.post(`${base}/votes`, async ({ request }) => {
       await delay(400);
       if (options.post === 'network') return HttpResponse.error();

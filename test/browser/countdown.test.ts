@@ -92,6 +92,25 @@ describe('civic-countdown', () => {
   });
 
   describe('states', () => {
+    it('never says "live" from a stored copy that the network then contradicts (cancelled since)', async () => {
+      fakeNow(START + 10 * MINUTE);
+      const fresh = await (await fetch('/__feed/countdown.json')).text();
+      const cancelled = JSON.parse(fresh) as { sessions: { id: string; status?: string }[] };
+      cancelled.sessions.find((s) => s.id === 'local-democracy')!.status = 'cancelled';
+      // The server is slow to answer with the news; the page holds last visit's copy, where it is live.
+      const src = `/__feed/countdown.json?key=stale${unique++}&delay=400&raw=${encodeURIComponent(JSON.stringify(cancelled))}`;
+      localStorage.setItem(`civic-widgets:feed:${new URL(src, document.baseURI).href}`, JSON.stringify({ savedAt: START - DAY, etag: null, body: fresh }));
+      const el = await fixture<CivicCountdown>(html`<civic-countdown src=${src} refresh="86400" session="local-democracy" lang="en"></civic-countdown>`);
+      expect(text(el, '.title')).to.not.equal('', 'renders from the stored copy at once');
+      expect(phaseOf(el)).to.equal(undefined);
+      expect(text(el, '.base')).to.not.contain('Live now');
+      expect($(el, 'a.button')).to.equal(null, 'no join link on an unconfirmed copy');
+      expect(text(el, '.phase')).to.equal('Loading…');
+      await settled(src);
+      await el.updateComplete;
+      expect(phaseOf(el)).to.equal('cancelled');
+    });
+
     it('counts down days, hours, minutes and seconds, and says so in one sentence', async () => {
       fakeNow(START - (2 * DAY + 3 * HOUR + 5 * MINUTE + 10 * SECOND));
       const el = await countdown({ session: 'local-democracy' });

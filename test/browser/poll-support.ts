@@ -9,7 +9,7 @@ export interface RawPoll {
   id: string;
   title: string | Record<string, string>;
   prompt?: string | Record<string, string>;
-  mode: 'single' | 'multiple';
+  mode: 'single' | 'multiple' | 'ranking';
   maxChoices?: number;
   results?: 'always' | 'after-vote' | 'after-close';
   opensAt?: string;
@@ -67,6 +67,34 @@ export function pollFeed(poll: RawPoll): { src: string; base: string; poll: RawP
   return { src, base: withEndpoint.endpoint, poll: withEndpoint };
 }
 
+export interface RawSession {
+  id: string;
+  start: number;
+  end: number;
+  poll: string;
+}
+
+/** A feed of several polls, each with its own session (or all in one live session). */
+export function pollsFeed(polls: RawPoll[], sessions?: RawSession[]): { src: string; bases: Record<string, string>; polls: RawPoll[] } {
+  const key = `polls${Date.now()}-${unique++}`;
+  const withEndpoints = polls.map((poll) => ({ ...poll, endpoint: poll.endpoint ?? `https://polls.test/${key}/${poll.id}` }));
+  const feed = {
+    version: 1,
+    languages: ['en', 'fr', 'es', 'ar'],
+    event: { id: 'town-hall', title: 'Town hall', timeZone: 'Europe/Madrid' },
+    sessions: (sessions ?? [{ id: 'assembly', start: Date.now() - 3_600_000, end: Date.now() + 3_600_000, poll: polls[0]!.id }]).map((s) => ({
+      id: s.id,
+      title: s.id,
+      start: iso(s.start),
+      end: iso(s.end),
+      poll: s.poll,
+    })),
+    polls: withEndpoints,
+  };
+  const src = `/__feed/local-democracy.json?${new URLSearchParams({ key, raw: JSON.stringify(feed) })}`;
+  return { src, bases: Object.fromEntries(withEndpoints.map((p) => [p.id, p.endpoint])), polls: withEndpoints };
+}
+
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'network' | Promise<never>;
 
 /** An in-memory poll API that follows the contract: replace-by-voter, results rules, ETag/304. */
@@ -80,6 +108,10 @@ export class FakePollApi {
   hold = false;
   private held: (() => void)[] = [];
   updatedAt = Date.now();
+  /** False: the server answers without CORS headers, so the browser refuses every answer. */
+  cors = true;
+  /** Set: every request gets this answer, as from a static host with no poll API. */
+  staticHost?: { status: number; contentType: string; body: string };
 
   constructor(readonly poll: RawPoll) {}
 
@@ -93,6 +125,15 @@ export class FakePollApi {
     return totals;
   }
 
+  /** Borda points the long way: of k places, the first gets k, the last 1 (docs/poll.md). */
+  scores(): Record<string, number> {
+    const ids = this.poll.groups.flatMap((g) => g.options.map((o) => o.id));
+    const places = Math.min(this.poll.maxChoices ?? ids.length, ids.length);
+    const scores = Object.fromEntries(ids.map((id) => [id, 0]));
+    for (const ranking of this.votes.values()) ranking.forEach((id, i) => (scores[id] = scores[id]! + places - i));
+    return scores;
+  }
+
   snapshot(voter?: string): PollSnapshot {
     const rule = this.poll.results ?? 'always';
     const mine = voter ? this.votes.get(voter) : undefined;
@@ -102,7 +143,7 @@ export class FakePollApi {
       status: this.status,
       opensAt: this.poll.opensAt ?? null,
       closesAt: this.poll.closesAt ?? null,
-      ...(visible ? { totals: this.totals(), voters: this.votes.size } : {}),
+      ...(visible ? { totals: this.totals(), voters: this.votes.size, ...(this.poll.mode === 'ranking' ? { scores: this.scores() } : {}) } : {}),
       updatedAt: new Date(this.updatedAt).toISOString(),
       ...(mine ? { myChoices: mine } : {}),
     };
@@ -119,8 +160,18 @@ export class FakePollApi {
 
   async handle(url: URL, init: RequestInit = {}): Promise<Response> {
     const method = init.method ?? 'GET';
+    // An opaque no-cors request gets through only to a server that answers without CORS headers.
+    if (init.mode === 'no-cors') {
+      if (this.cors) throw new TypeError('Failed to fetch');
+      return new Response(null, { status: 200 });
+    }
+    if (!this.cors) throw new TypeError('Failed to fetch');
     const headers = new Headers(init.headers);
     this.requests.push({ method, url: url.href, body: init.body as string | undefined, ifNoneMatch: headers.get('If-None-Match') ?? undefined });
+    if (this.staticHost) {
+      const { status, contentType, body } = this.staticHost;
+      return new Response(body, { status, headers: { 'Content-Type': contentType } });
+    }
     if (method === 'GET') {
       const voter = url.searchParams.get('voter') ?? undefined;
       const etag = this.etag(voter);

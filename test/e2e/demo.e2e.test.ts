@@ -251,27 +251,28 @@ describe('demo site end to end', { skip }, () => {
     // Here the builder's feeds are the second origin's static copies (same origin, not anchored).
     const { page, errors } = await visit(`${second.origin}/embed.html`);
     try {
-      await page.selectOption('#widget', 'civic-countdown');
       await page.fill('#feed', '/feeds/learning-forum.json');
-      await page.dispatchEvent('#feed', 'change');
-      await page.waitForFunction(() => document.querySelectorAll('#choice option').length > 1);
-      await page.selectOption('#choice', 'forum-closing');
+      await page.waitForFunction(() => document.querySelectorAll('#session option').length > 1);
+      await page.selectOption('#session', 'forum-closing');
       await page.selectOption('#lang', 'fr');
       await page.selectOption('#theme', 'dark');
       const snippet = await page.textContent('#snippet');
       assert.equal(
         snippet,
-        `<script type="module" src="${second.origin}/civic-widgets.js"></script>\n` +
-          `<civic-countdown src="${second.origin}/feeds/learning-forum.json" session="forum-closing" lang="fr" theme="dark"></civic-countdown>`,
+        `<link rel="preload" as="fetch" crossorigin href="${second.origin}/feeds/learning-forum.json">\n` +
+          `<script type="module" src="${second.origin}/civic-countdown.fr.js"></script>\n` +
+          `<civic-countdown src="${second.origin}/feeds/learning-forum.json" lang="fr" session="forum-closing" theme="dark"></civic-countdown>`,
       );
       const preview = await page.evaluate(() => {
-        const el = document.querySelector('#preview > *')!;
+        const el = document.querySelector('#preview-light > *')!;
         return { tag: el.localName, session: el.getAttribute('session'), lang: el.getAttribute('lang'), theme: el.getAttribute('theme') };
       });
-      assert.deepEqual(preview, { tag: 'civic-countdown', session: 'forum-closing', lang: 'fr', theme: 'dark' });
+      // The preview shows the light and the dark look side by side, whatever the snippet's theme.
+      assert.deepEqual(preview, { tag: 'civic-countdown', session: 'forum-closing', lang: 'fr', theme: 'light' });
       // The agenda shows the whole programme: no session to pick, none in the snippet.
-      await page.selectOption('#widget', 'civic-agenda');
-      assert.ok((await page.isHidden('#choice')) && (await page.isHidden('#choice-label')));
+      await page.uncheck('input[value="civic-countdown"]');
+      await page.check('input[value="civic-agenda"]');
+      assert.ok(await page.isHidden('#session'));
       assert.doesNotMatch((await page.textContent('#snippet')) ?? '', /session=/);
       assert.deepEqual(errors, []);
     } finally {

@@ -15,6 +15,7 @@ import { serveStatic, type StaticServer } from '../../bench/support/static-serve
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const POLL = 'budget';
+const RANKING = 'questions';
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function freePort(): Promise<number> {
@@ -43,6 +44,7 @@ let serverOrigin: string;
 let site: StaticServer;
 let browser: Browser;
 let serverLog = '';
+let feedJson = '';
 
 before(async () => {
   for (const built of ['dist/civic-widgets.js', 'bin/civic-widgets.js']) {
@@ -51,9 +53,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'civic-poll-e2e-'));
   await mkdir(join(dir, 'feeds'));
   const now = Date.now();
-  await writeFile(
-    join(dir, 'feeds', 'town-hall.json'),
-    JSON.stringify({
+  feedJson = JSON.stringify({
       version: 1,
       languages: ['en'],
       event: { id: 'town-hall', title: 'Town hall', timeZone: 'Europe/Madrid' },
@@ -71,9 +71,28 @@ before(async () => {
             { id: 'services', title: 'Services', options: [{ id: 'library', text: 'Library hours' }] },
           ],
         },
+        {
+          id: RANKING,
+          title: 'Which questions first?',
+          mode: 'ranking',
+          maxChoices: 3,
+          results: 'always',
+          groups: [
+            {
+              id: 'q',
+              title: 'Guiding questions',
+              options: [
+                { id: 'trust', text: 'Trust' },
+                { id: 'digital', text: 'Digital participation' },
+                { id: 'youth', text: 'Youth' },
+                { id: 'finance', text: 'Local finance' },
+              ],
+            },
+          ],
+        },
       ],
-    }),
-  );
+    });
+  await writeFile(join(dir, 'feeds', 'town-hall.json'), feedJson);
   const port = await freePort();
   serverOrigin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, 'votes.db')], {
@@ -93,6 +112,14 @@ before(async () => {
       '/index.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Town hall</title>
         <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
         <civic-poll src="${serverOrigin}/feeds/town-hall.json"></civic-poll>`,
+      '/ranking.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Guiding questions</title>
+        <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
+        <civic-poll src="${serverOrigin}/feeds/town-hall.json" poll="${RANKING}"></civic-poll>`,
+      // The same feed as a static file on the association's own host, with no poll server beside it.
+      '/static/town-hall.json': feedJson,
+      '/static.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Static</title>
+        <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
+        <civic-poll src="/static/town-hall.json"></civic-poll><civic-poll src="/static/town-hall.json" results-only></civic-poll>`,
     },
     {},
     'localhost',
@@ -162,4 +189,61 @@ test('two visitors see each other’s votes live; an offline vote lands exactly 
 
   await alice.context.close();
   await bob.context.close();
+});
+
+/** The result order a page shows for the ranking poll, from its results table: "Trust 5", … */
+async function shownOrder(page: Page): Promise<string[]> {
+  return page.locator('civic-poll table tbody tr').evaluateAll((rows) =>
+    rows.map((row) => `${row.querySelector('th')!.textContent!.trim()} ${row.querySelectorAll('td')[1]!.textContent!.trim()}`),
+  );
+}
+
+async function rank(page: Page, order: string[]): Promise<void> {
+  for (const [i, answer] of order.entries()) await page.getByRole('combobox', { name: `Rank of ${answer}` }).selectOption(String(i + 1));
+  await page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await page.getByText('Thank you, your vote is counted.').waitFor();
+}
+
+test('ranking: two visitors rank, and both see the same order by Borda points, live', async () => {
+  const open = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/ranking.html`);
+    await page.getByRole('combobox', { name: 'Rank of Trust' }).waitFor();
+    return { context, page };
+  };
+  const alice = await open();
+  const bob = await open();
+  await rank(alice.page, ['Youth', 'Trust', 'Local finance']);
+  // Bob moves with the buttons: Trust up (enters first place), then Digital participation up twice.
+  await bob.page.getByRole('button', { name: 'Move Trust up' }).click();
+  await bob.page.getByRole('button', { name: 'Move Digital participation up' }).click();
+  await bob.page.getByRole('button', { name: 'Move Digital participation up' }).click();
+  await bob.page.getByRole('button', { name: 'Vote', exact: true }).click();
+  await bob.page.getByText('Thank you, your vote is counted.').waitFor();
+  // Trust 2+2 = 4, Youth 3, Digital participation 3, Local finance 1: Trust first, then the tie in feed order.
+  const expected = ['Trust 4', 'Digital participation 3', 'Youth 3', 'Local finance 1'];
+  const server = (await (await fetch(`${serverOrigin}/api/polls/${RANKING}`)).json()) as { scores: Record<string, number> };
+  assert.deepEqual(server.scores, { trust: 4, youth: 3, digital: 3, finance: 1 });
+  await waitFor('the same order on both pages', async () => {
+    const [a, b] = [await shownOrder(alice.page), await shownOrder(bob.page)];
+    return JSON.stringify(a) === JSON.stringify(expected) && JSON.stringify(b) === JSON.stringify(expected);
+  });
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('a feed on a static host: voting is said to be unavailable, and the console names the endpoint once', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logged: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && message.text().startsWith('civic-poll') && logged.push(message.text()));
+  await page.goto(`${site.origin}/static.html`);
+  await page.getByText('Voting is not available on this page.').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Vote', exact: true }).count(), 0, 'no form');
+  await page.waitForTimeout(500);
+  assert.equal(logged.length, 1, logged.join('\n'));
+  assert.match(logged[0]!, new RegExp(`no poll API at ${site.origin}/api/polls/${POLL} \\(HTTP 404\\)`));
+  assert.equal(await page.evaluate(() => localStorage.getItem('civic-widgets:pending-votes')), null);
+  await context.close();
 });

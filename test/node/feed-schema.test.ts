@@ -56,6 +56,27 @@ describe('schema/feed.schema.json and the runtime validator agree', () => {
     assert.equal(runtime.ok, false);
     assert.deepEqual(runtime.ok ? [] : runtime.issues.map(formatIssue), ['event.timeZone: expected a time zone this browser knows']);
   });
+
+  it('differs where JSON Schema cannot express it: option ids repeated across a poll\'s groups', () => {
+    // uniqueItems compares whole items, and ids live in different arrays (groups): no JSON Schema
+    // keyword can say "unique across groups", so only the runtime validator refuses this feed.
+    const feed = JSON.parse(readFileSync(new URL('test/fixtures/feeds/runtime-only-duplicate-option-ids.json', root), 'utf8'));
+    assert.equal(validateWithSchema(feed), true);
+    const runtime = validateFeed(feed, 'https://example.org/');
+    assert.equal(runtime.ok, false);
+    assert.deepEqual(runtime.ok ? [] : runtime.issues.map(formatIssue), [
+      'polls[0].groups[1].options[1].id: duplicate option id "a" (already at polls[0].groups[0].options[0].id)',
+    ]);
+  });
+
+  it('refuses an option id repeated within one group, with its path', () => {
+    const feed = JSON.parse(readFileSync(new URL('test/fixtures/feeds/runtime-only-duplicate-option-ids.json', root), 'utf8'));
+    feed.polls[0].groups[0].options[1].id = 'a';
+    const runtime = validateFeed(feed, 'https://example.org/');
+    assert.deepEqual(runtime.ok ? [] : runtime.issues.map(formatIssue).slice(0, 1), [
+      'polls[0].groups[0].options[1].id: duplicate option id "a" (already at polls[0].groups[0].options[0].id)',
+    ]);
+  });
 });
 
 describe('validation errors name the path and what was expected', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -63,6 +63,17 @@ for (const kind of storeKinds()) {
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type')!, /^text\/javascript/);
       assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    });
+
+    it('serves the one-language and countdown-only scripts beside it, each its own file (when built)', async (t) => {
+      if (!existsSync(join(ROOT, 'dist/civic-widgets.fr.js'))) return t.skip('dist/civic-widgets.fr.js not built');
+      for (const name of ['civic-widgets.fr.js', 'civic-countdown.ar.js']) {
+        const res = await fetch(url(`/${name}`));
+        assert.equal(res.status, 200, name);
+        assert.equal(res.headers.get('access-control-allow-origin'), '*');
+        assert.equal(await res.text(), readFileSync(join(ROOT, 'dist', name), 'utf8'));
+      }
+      assert.equal((await fetch(url('/civic-widgets.xx.js'))).status, 404);
     });
 
     it('answers GET with a snapshot, an ETag and 304 on If-None-Match', async () => {

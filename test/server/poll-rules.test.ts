@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Poll } from '../../src/contract/types.js';
-import { checkChoices, maxChoices, nextTransition, pollStatus, resultsVisible, sameChoices, snapshot } from '../../src/contract/poll-rules.js';
+import { ballotDelta, ballotRule, checkChoices, maxChoices, nextTransition, pollStatus, resultsVisible, sameBallot, sameChoices, snapshot } from '../../src/contract/poll-rules.js';
 
 const poll = (extra: Partial<Poll> = {}): Poll => ({
   id: 'p',
@@ -93,5 +93,50 @@ describe('sameChoices', () => {
   it('ignores order', () => {
     assert.equal(sameChoices(['a', 'b'], ['b', 'a']), true);
     assert.equal(sameChoices(['a'], ['a', 'b']), false);
+  });
+});
+
+describe('ranking: ballot rule, sameBallot and ballotDelta', () => {
+  const ranking = poll({ mode: 'ranking', maxChoices: 3 });
+
+  it('takes its positions from maxChoices, else every option', () => {
+    assert.deepEqual(ballotRule(ranking), { ranked: true, positions: Math.min(3, maxChoices(poll({ mode: 'multiple' }))) });
+    assert.equal(ballotRule(poll({ mode: 'ranking' })).positions, maxChoices(poll({ mode: 'multiple' })));
+    assert.equal(ballotRule(poll()).ranked, false);
+  });
+
+  it('counts a new order of the same options as a change', () => {
+    const rule = ballotRule(ranking);
+    assert.equal(sameBallot(['a', 'b'], ['b', 'a'], rule), false);
+    assert.equal(sameBallot(['a', 'b'], ['a', 'b'], rule), true);
+    assert.equal(sameBallot(['a', 'b'], ['b', 'a']), true, 'other modes ignore order');
+  });
+
+  it('moves points and votes by position; options whose place is unchanged are left out', () => {
+    const rule = { ranked: true, positions: 3 };
+    assert.deepEqual(ballotDelta(undefined, ['a', 'b'], rule), [
+      ['a', 1, 3],
+      ['b', 1, 2],
+    ]);
+    assert.deepEqual(ballotDelta(['a', 'b', 'c'], ['b', 'a', 'c'], rule), [
+      ['b', 0, 1],
+      ['a', 0, -1],
+    ]);
+    assert.deepEqual(ballotDelta(['a', 'b'], ['c'], rule), [
+      ['a', -1, -3],
+      ['b', -1, -2],
+      ['c', 1, 3],
+    ]);
+    assert.deepEqual(ballotDelta(['a'], ['b']), [
+      ['a', -1, 0],
+      ['b', 1, 0],
+    ], 'no points outside rankings');
+  });
+
+  it('shows scores beside totals only for ranking polls, only when totals are visible', () => {
+    const tally = { totals: { a: 1 }, scores: { a: 3 }, voters: 1, updatedAt: null };
+    assert.deepEqual(snapshot(ranking, 'open', tally, undefined).scores, Object.fromEntries(Object.keys(snapshot(ranking, 'open', tally, undefined).totals!).map((id) => [id, id === 'a' ? 3 : 0])));
+    assert.equal('scores' in snapshot(poll(), 'open', tally, undefined), false);
+    assert.equal('scores' in snapshot({ ...ranking, results: 'after-close' }, 'open', tally, undefined), false);
   });
 });
