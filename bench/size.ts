@@ -20,7 +20,7 @@ export const BUDGETS: Record<string, number> = {
   ...Object.fromEntries(['en', 'fr', 'es', 'ar'].map((lang) => [`civic-countdown.${lang}.js`, 14 * 1024])),
 };
 
-const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'recordings'];
+const ELEMENTS = ['event', 'countdown', 'agenda', 'poll', 'questions', 'recordings'];
 
 async function bundle(entry: string, outDir: string, plugins: Plugin[] = []): Promise<Buffer> {
   // The library's own build settings (vite.config.ts), with another entry and output.

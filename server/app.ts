@@ -10,6 +10,10 @@ import type { FeedCatalog } from './feed-catalog.js';
 import { PollService } from './poll-service.js';
 import type { OneTimeLinks } from './admin/one-time-links.js';
 import { adminPlugin } from './routes/admin.js';
+import { QuestionService } from './question-service.js';
+import { QuestionHub } from './question-stream.js';
+import { adminQuestionRoutes } from './routes/admin-questions.js';
+import { DEFAULT_QUESTION_RATE, questionRoutes } from './routes/questions.js';
 import { assetRoutes } from './routes/assets.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pollRoutes } from './routes/polls.js';
@@ -26,6 +30,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Votes per minute per client address. */
   voteRatePerMinute?: number;
+  /** Questions per minute per client address (`<civic-questions>`). */
+  questionRatePerMinute?: number;
   /** Enables `/api/admin/*`; usually `process.env.CIVIC_ADMIN_TOKEN`. */
   adminToken?: string;
   /** One-time sign-in links for the console (`serve` prints one when no token was set). */
@@ -99,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const service = await PollService.create(options.catalog, options.store, options.now);
   const hub = new SseHub(service, options.sseHeartbeatMs);
+  const questions = new QuestionService(options.catalog, options.store, options.now);
+  const questionHub = new QuestionHub(questions, options.sseHeartbeatMs);
 
   answerOddRequestsInOurShape(app);
 
@@ -114,7 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const origins = options.corsOrigins?.length ? options.corsOrigins : ['*'];
   await app.register(cors, {
     origin: origins.includes('*') ? '*' : origins,
-    methods: ['GET', 'POST'],
+    // PUT and DELETE: a question's upvote (preflighted; the answer is cached for maxAge).
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     exposedHeaders: ['ETag', 'Date'],
     maxAge: 86_400,
   });
@@ -127,10 +136,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedRoutes, { catalog: options.catalog });
   await app.register(pollRoutes, { service, hub, voteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE });
   await app.register(adminPlugin, { service, token: options.adminToken, signInLinks: options.signInLinks, voteUrl: options.voteUrl, now: options.now });
+  await app.register(questionRoutes, {
+    service: questions,
+    hub: questionHub,
+    questionRatePerMinute: options.questionRatePerMinute ?? DEFAULT_QUESTION_RATE,
+    upvoteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE,
+  });
+  await app.register(adminQuestionRoutes, { service: questions, token: options.adminToken });
   await app.register(assetRoutes, { catalog: options.catalog, siteDir: options.siteDir });
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.
-  app.addHook('preClose', async () => hub.close());
+  app.addHook('preClose', async () => {
+    hub.close();
+    questionHub.close();
+  });
   app.addHook('onClose', async () => options.store.close());
   return app;
 }

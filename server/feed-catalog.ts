@@ -8,7 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { anchorFeedDates } from './shift-dates.js';
-import type { Feed, Poll } from '../src/contract/types.js';
+import type { Feed, Poll, QuestionBoard } from '../src/contract/types.js';
 import { formatIssue, validateFeed } from '../src/contract/validate.js';
 import { composeFeed, type Part } from './import/compose.js';
 import { ImportError, importText, isUrl, readSource, type ImportFormat } from './import/index.js';
@@ -24,6 +24,11 @@ export interface ServedFeed {
 
 export interface PollEntry {
   poll: Poll;
+  feed: ServedFeed;
+}
+
+export interface BoardEntry {
+  board: QuestionBoard;
   feed: ServedFeed;
 }
 
@@ -104,6 +109,8 @@ const PART = '.part.json';
 export class FeedCatalog {
   readonly feeds = new Map<string, ServedFeed>();
   readonly polls = new Map<string, PollEntry>();
+  /** Question boards (`<civic-questions>`), by id. */
+  readonly questions = new Map<string, BoardEntry>();
   private readonly entries = new Map<string, Entry>();
   private readonly steps: FeedStep[];
   private watcher?: FSWatcher;
@@ -290,8 +297,20 @@ export class FeedCatalog {
     if (entry.status.served && (before.length !== after.length || before.some((id) => !after.includes(id)))) {
       throw new FeedError(`${path}: adds or removes polls (${before.join(', ') || 'none'} → ${after.join(', ') || 'none'}); restart the server to change the set of polls`);
     }
+    const boardsBefore = [...this.questions].filter(([, other]) => other.feed.name === entry.name).map(([id]) => id);
+    const boardsAfter = (feed.questions ?? []).map((board) => board.id);
+    for (const id of boardsAfter) {
+      const other = this.questions.get(id);
+      if (other && other.feed.name !== entry.name) throw new FeedError(`${path}: question board id "${id}" is already used by ${join(this.dir, this.entries.get(other.feed.name)?.file ?? `${other.feed.name}.json`)}`);
+      if (boardsAfter.indexOf(id) !== boardsAfter.lastIndexOf(id)) throw new FeedError(`${path}: question board id "${id}" appears twice`);
+    }
+    // Like poll streams, board streams are set up at the start.
+    if (entry.status.served && (boardsBefore.length !== boardsAfter.length || boardsBefore.some((id) => !boardsAfter.includes(id)))) {
+      throw new FeedError(`${path}: adds or removes question boards (${boardsBefore.join(', ') || 'none'} → ${boardsAfter.join(', ') || 'none'}); restart the server to change the set of boards`);
+    }
     this.feeds.set(entry.name, served);
     for (const poll of feed.polls ?? []) this.polls.set(poll.id, { poll, feed: served });
+    for (const board of feed.questions ?? []) this.questions.set(board.id, { board, feed: served });
     Object.assign(entry.status, { served: true, sessions: feed.sessions.length, recordings: feed.recordings?.length ?? 0, polls: feed.polls?.length ?? 0 });
   }
 

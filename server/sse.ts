@@ -7,7 +7,7 @@ import type { StoreChange } from './storage/store.js';
 /** At most ~4 `totals` events per second per poll, however fast votes arrive. */
 export const COALESCE_MS = 250;
 /** Often enough for proxies that drop connections idle for 30 s or more. */
-const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = 15_000;
 /** A client that reads slower than this many buffered bytes is dropped rather than buffered forever. */
 const MAX_BUFFERED = 1 << 20;
 const MAX_TIMER = 2 ** 31 - 1;
@@ -148,7 +148,7 @@ export class SseHub {
     for (const [id, { poll }] of service.catalog.polls) this.broadcasters.set(id, new PollBroadcaster(poll, service));
     service.onChange((change) => {
       if (change.kind === 'external') for (const broadcaster of this.broadcasters.values()) broadcaster.apply(change);
-      else this.broadcasters.get(change.pollId)?.apply(change);
+      else if (change.kind !== 'questions') this.broadcasters.get(change.pollId)?.apply(change);
     });
     this.heartbeat = setInterval(() => this.broadcasters.forEach((b) => b.ping()), heartbeatMs);
     this.heartbeat.unref();
@@ -180,7 +180,7 @@ function frame(json: string): string {
   return `event: totals\ndata: ${json}\n\n`;
 }
 
-function write(client: StreamClient, text: string): void {
+export function write(client: { res: ServerResponse }, text: string): void {
   if (client.res.writableLength > MAX_BUFFERED) client.res.destroy();
   else client.res.write(text);
 }

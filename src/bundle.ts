@@ -4,3 +4,4 @@ import './countdown/define.js';
 import './agenda/define.js';
 import './poll/define.js';
 import './recordings/define.js';
+import './questions/define.js';

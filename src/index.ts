@@ -17,3 +17,6 @@ export { PollResultsEvent, PollVoteEvent } from './poll/events.js';
 export type { PollSnapshot, PollErrorCode } from './poll/poll-client.js';
 export { CivicRecordings } from './recordings/civic-recordings.js';
 export { RecordingPlayEvent } from './recordings/events.js';
+export { CivicQuestions } from './questions/civic-questions.js';
+export { QuestionAskEvent, QuestionUpvoteEvent } from './questions/events.js';
+export type { QuestionsSnapshot, QuestionView, QuestionReceipt, UpvoteReceipt } from './contract/questions.js';

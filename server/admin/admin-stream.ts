@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
-import { COALESCE_MS } from '../sse.js';
+import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
 
 /** As the visitors' streams: often enough for proxies that drop connections idle for 30 s or more. */
-const HEARTBEAT_MS = 15_000;
 
 /**
  * `/api/admin/stream`: every poll's full summary (totals whatever the poll's `results` rule, status,
@@ -25,7 +24,7 @@ export class AdminStream {
   ) {
     service.onChange((change) => {
       if (change.kind === 'external') for (const id of service.catalog.polls.keys()) this.changed(id);
-      else this.changed(change.pollId);
+      else if (change.kind !== 'questions') this.changed(change.pollId);
     });
     this.heartbeat = setInterval(() => this.clients.forEach((res) => res.write(': ping\n\n')), heartbeatMs);
     this.heartbeat.unref();

@@ -6,14 +6,15 @@ import { OneTimeLinks } from '../admin/one-time-links.js';
 import { buildApp, DEFAULT_VOTE_RATE } from '../app.js';
 import { loadFeeds } from '../feed-catalog.js';
 import { packageRoot } from '../package-root.js';
+import { DEFAULT_QUESTION_RATE } from '../routes/questions.js';
 import { openStore } from '../storage/store.js';
 import { defineCommand, expectPositionals, FEEDS_AND_STORE, requireFeeds, UsageError } from './command.js';
 
 export const serve = defineCommand({
   name: 'serve',
   usage: `civic-widgets serve --feeds <dir> [--port 8787] [--host 127.0.0.1] [--db civic.db]
-                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>] [--trust-proxy]
-                    [--vote-url <url, {poll} = poll id>]`,
+                    [--site <dir> | --demo] [--cors-origin <origin>]... [--vote-rate <n/min/IP>]
+                    [--question-rate <n/min/IP>] [--trust-proxy] [--vote-url <url, {poll} = poll id>]`,
   options: {
     ...FEEDS_AND_STORE,
     port: { type: 'string', default: '8787' },
@@ -22,6 +23,7 @@ export const serve = defineCommand({
     demo: { type: 'boolean', default: false },
     'cors-origin': { type: 'string', multiple: true },
     'vote-rate': { type: 'string', default: String(DEFAULT_VOTE_RATE) },
+    'question-rate': { type: 'string', default: String(DEFAULT_QUESTION_RATE) },
     'trust-proxy': { type: 'boolean', default: false },
     'vote-url': { type: 'string' },
   },
@@ -33,6 +35,10 @@ export const serve = defineCommand({
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: expected 0..65535`, serve);
     if (!Number.isInteger(voteRate) || voteRate < 1) {
       throw new UsageError(`--vote-rate ${values['vote-rate']}: expected a whole number ≥ 1`, serve);
+    }
+    const questionRate = Number(values['question-rate']);
+    if (!Number.isInteger(questionRate) || questionRate < 1) {
+      throw new UsageError(`--question-rate ${values['question-rate']}: expected a whole number ≥ 1`, serve);
     }
     const siteDir = values.demo ? join(packageRoot, 'demo') : values.site && resolve(values.site);
     // A mistyped --site would otherwise start a server that answers 404 for every page.
@@ -57,6 +63,7 @@ export const serve = defineCommand({
       siteDir,
       corsOrigins: values['cors-origin'],
       voteRatePerMinute: voteRate,
+      questionRatePerMinute: questionRate,
       // No token given: one nobody sees, and a printed link that signs one browser in (like Jupyter).
       adminToken: process.env.CIVIC_ADMIN_TOKEN || randomBytes(32).toString('base64url'),
       signInLinks,
@@ -66,7 +73,7 @@ export const serve = defineCommand({
       logger: { level: 'warn' },
     });
     const address = await app.listen({ port, host: values.host });
-    console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls)`);
+    console.log(`civic-widgets listening on ${address} (${store.kind}; ${catalog.feeds.size} feeds, ${catalog.polls.size} polls, ${catalog.questions.size} question boards)`);
     if (signInLinks) {
       const base = address.replace('://0.0.0.0', '://127.0.0.1').replace('://[::]', '://[::1]');
       console.log(`console: open ${base}/admin/sign-in?once=${signInLinks.create()} (works once, for 15 minutes; set CIVIC_ADMIN_TOKEN to sign in with a token)`);

@@ -23,7 +23,7 @@ export function votesCsv(service: PollService, data: PollExport): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   // A leading = + - @ would make a spreadsheet run the cell as a formula.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

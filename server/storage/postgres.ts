@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
 import { ballotDelta, sameBallot } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
+import { POSTGRES_QUESTION_MIGRATION, PostgresQuestions } from './postgres-questions.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -12,6 +13,7 @@ const MIGRATIONS = [
    CREATE TABLE polls (poll_id text PRIMARY KEY, override text, voters integer NOT NULL DEFAULT 0, updated_at timestamptz);`,
   // Ranking polls: each option's Borda points beside its count.
   `ALTER TABLE tallies ADD COLUMN points integer NOT NULL DEFAULT 0;`,
+  POSTGRES_QUESTION_MIGRATION,
 ];
 
 /** Any constant: it only keeps two processes that start together from migrating at the same time. */
@@ -35,6 +37,7 @@ export class PostgresStore implements Store {
   private readonly listeners: ((change: StoreChange) => void)[] = [];
   private listener: pg.Client | undefined;
   private closed = false;
+  readonly questions: PostgresQuestions;
 
   /** `migrations` is for tests only (a migration that fails); the server always uses its own. */
   static async open(databaseUrl: string, { migrations = MIGRATIONS }: { /** @internal */ migrations?: readonly string[] } = {}): Promise<PostgresStore> {
@@ -64,6 +67,7 @@ export class PostgresStore implements Store {
   ) {
     // An idle client that loses its connection must not crash the server; the next query reconnects.
     pool.on('error', () => {});
+    this.questions = new PostgresQuestions(pool, (work) => this.transaction(work), () => this.channel);
   }
 
   /** One channel per schema, so that stores in different schemas of one database do not hear each other. */

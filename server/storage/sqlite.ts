@@ -3,6 +3,7 @@ import type { BallotRule, Override, PollTally } from '../../src/contract/poll-ru
 import { ballotDelta, sameBallot } from '../../src/contract/poll-rules.js';
 import { Batcher } from './batcher.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { SQLITE_QUESTION_MIGRATION, SqliteQuestions } from './sqlite-questions.js';
 import type { Store, StoreChange, VoteRecord, VoteResult } from './store.js';
 
 const MIGRATIONS = [
@@ -13,6 +14,7 @@ const MIGRATIONS = [
    CREATE TABLE polls (poll_id TEXT PRIMARY KEY, override TEXT, voters INTEGER NOT NULL DEFAULT 0, updated_at TEXT);`,
   // Ranking polls: each option's Borda points beside its count.
   `ALTER TABLE tallies ADD COLUMN points INTEGER NOT NULL DEFAULT 0;`,
+  SQLITE_QUESTION_MIGRATION,
 ];
 
 /** Another process (the CLI) may write the same file; checked this often through `PRAGMA data_version`. */
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   private readonly watcher: NodeJS.Timeout;
 
   private readonly checkpointer;
+  readonly questions: SqliteQuestions;
 
   static async open(file: string): Promise<SqliteStore> {
     const db = new Database(file);
@@ -93,6 +96,7 @@ export class SqliteStore implements Store {
       ),
     };
     this.statements = s;
+    this.questions = new SqliteQuestions(db, (change) => this.emit(change));
     // Runs inside batchTx's transaction.
     this.voteTx = ({ pollId, voter, choices, rule }: Ballot): boolean => {
       const row = s.choices.get(pollId, voter);
@@ -154,6 +158,7 @@ export class SqliteStore implements Store {
     clearInterval(this.watcher);
     if (!this.db.open) return;
     await this.batcher.settle();
+    await this.questions.settle();
     this.db.close();
     await this.checkpointer.stop();
   }

@@ -1,4 +1,5 @@
 import type { BallotRule, Override, PollTally } from '../../src/contract/poll-rules.js';
+import type { QuestionStore } from './question-store.js';
 
 export interface VoteRecord {
   voter: string;
@@ -11,6 +12,8 @@ export type StoreChange =
   | { kind: 'vote'; pollId: string; voter: string; choices: string[] }
   | { kind: 'override'; pollId: string; override: Override }
   | { kind: 'reset'; pollId: string }
+  /** A question of the board was asked, upvoted or moderated. */
+  | { kind: 'questions'; boardId: string }
   /**
    * Anything may have changed: another process wrote to the same SQLite file (the CLI), or the
    * PostgreSQL listener was disconnected for a while and may have missed notifications.
@@ -26,6 +29,8 @@ export interface VoteResult {
 /** Votes, tallies and admin overrides. SQLite (one process) or PostgreSQL (many processes). */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** The audience questions (`<civic-questions>`), in the same database. */
+  readonly questions: QuestionStore;
   /**
    * Records `voter`'s ballot, replacing any earlier one, and returns the tally after it. `rule` says
    * how it counts (a ranking also adds points); without it, one vote per option chosen.

@@ -92,6 +92,16 @@ const poll = object({
   groups,
 });
 
+const questions = object({
+  id,
+  title: text,
+  session: optional(id),
+  moderation: oneOf(['none', 'pre']),
+  opensAt: optional(dateTime),
+  closesAt: optional(dateTime),
+  endpoint: optional(url),
+});
+
 const recording = object({
   id,
   title: text,
@@ -124,6 +134,7 @@ export const FeedSchema = object(
     tracks: optional(array(object({ id, title: text, color: optional(string()) }), 'expected an array of tracks')),
     polls: optional(array(poll, 'expected an array of polls')),
     recordings: optional(array(recording, 'expected an array of recordings')),
+    questions: optional(array(questions, 'expected an array of question boards')),
   },
   'expected a JSON object',
 );

@@ -3,7 +3,7 @@ import type { Feed } from './types.js';
 
 /**
  * What a valid feed may still get wrong: references to things it does not have (a session's speaker,
- * track or poll, an item's speaker, a poll's or a recording's session), the same id twice, and a
+ * track or poll, an item's speaker, a poll's, a recording's or a question board's session), the same id twice, and a
  * session, item or poll that ends before it starts. The widgets cope with each (they skip what they
  * cannot find), so these are warnings, not errors: the JSON Schema and the validator keep agreeing.
  * Pure; `validate` and `serve` print them by path.
@@ -26,6 +26,7 @@ export function feedWarnings(feed: Feed): FeedIssue[] {
   const tracks = idsOf(feed.tracks, 'tracks', 'tracks');
   const polls = idsOf(feed.polls, 'polls', 'polls');
   idsOf(feed.recordings, 'recordings', 'recordings');
+  idsOf(feed.questions, 'questions', 'question boards');
 
   const known = (set: Set<string>, id: string | undefined, path: string, list: string) => {
     if (id !== undefined && !set.has(id)) warn(path, `no ${list.replace(/s$/, '')} "${id}" in ${list}`);
@@ -50,5 +51,9 @@ export function feedWarnings(feed: Feed): FeedIssue[] {
     inOrder(poll.opensAt, poll.closesAt, `polls[${i}].closesAt`, 'closes');
   });
   feed.recordings?.forEach((recording, i) => known(sessions, recording.session, `recordings[${i}].session`, 'sessions'));
+  feed.questions?.forEach((board, i) => {
+    known(sessions, board.session, `questions[${i}].session`, 'sessions');
+    inOrder(board.opensAt, board.closesAt, `questions[${i}].closesAt`, 'closes');
+  });
   return warnings;
 }

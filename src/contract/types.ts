@@ -14,3 +14,5 @@ export type Poll = NonNullable<Feed['polls']>[number];
 export type PollGroup = Poll['groups'][number];
 export type PollOption = PollGroup['options'][number];
 export type Recording = NonNullable<Feed['recordings']>[number];
+/** An audience Q&A board (`<civic-questions>`). */
+export type QuestionBoard = NonNullable<Feed['questions']>[number];

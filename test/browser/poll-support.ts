@@ -193,10 +193,15 @@ export class FakePollApi {
   }
 }
 
-const routes = new Map<string, FakePollApi>();
+/** Anything that answers requests like a server (the poll's and the question board's fakes). */
+export interface FakeApi {
+  handle(url: URL, init?: RequestInit): Promise<Response>;
+}
+
+const routes = new Map<string, FakeApi>();
 
 /** Routes requests under `base` to `api`; everything else (the feed) goes to the real network. */
-export function installApi(base: string, api: FakePollApi): void {
+export function installApi(base: string, api: FakeApi): void {
   routes.set(base, api);
   if ((window.fetch as Partial<sinon.SinonStub>).restore) return;
   const realFetch = window.fetch.bind(window);

@@ -192,7 +192,7 @@ describe('demo site end to end', { skip }, () => {
         await settled(page);
         const outside = await page.evaluate(() => {
           const found: string[] = [];
-          for (const widget of Array.from(document.querySelectorAll('civic-countdown, civic-agenda, civic-poll, civic-recordings'))) {
+          for (const widget of Array.from(document.querySelectorAll('civic-countdown, civic-agenda, civic-poll, civic-questions, civic-recordings'))) {
             const box = widget.getBoundingClientRect();
             for (const node of Array.from(widget.shadowRoot?.querySelectorAll('*') ?? [])) {
               const rect = node.getBoundingClientRect();

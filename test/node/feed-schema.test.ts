@@ -88,6 +88,9 @@ describe('validation errors name the path and what was expected', () => {
     ['poll-group-no-options', 'polls[0].groups[0].options: expected at least one option'],
     ['item-missing-end', 'sessions[0].items[0].end: missing (required)'],
     ['not-an-object', '(root): expected a JSON object'],
+    ['questions-bad-moderation', 'questions[0].moderation: expected "none" or "pre"'],
+    ['questions-missing-moderation', 'questions[0].moderation: missing (required)'],
+    ['questions-not-array', 'questions: expected an array of question boards'],
   ];
   for (const [name, expected] of cases) {
     it(name, () => {

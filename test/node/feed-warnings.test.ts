@@ -82,3 +82,21 @@ describe('feedWarnings', () => {
     }
   });
 });
+
+describe('feedWarnings on question boards', () => {
+  const board = (extra: object) => ({ id: 'qa', title: 'Q&A', moderation: 'none', ...extra });
+  it('names a board’s unknown session, a board that closes before it opens, and the same board id twice', () => {
+    const feed = {
+      ...base(),
+      questions: [
+        board({ session: 's1', opensAt: '2026-06-18T15:00:00+02:00', closesAt: '2026-06-18T17:00:00+02:00' }),
+        board({ session: 's7', opensAt: '2026-06-18T15:00:00+02:00', closesAt: '2026-06-18T14:00:00+02:00' }),
+      ],
+    };
+    assert.deepEqual(feedWarnings(valid(feed)), [
+      { path: 'questions[1].id', message: '"qa" is already the id of questions[0]: ids of question boards must be unique' },
+      { path: 'questions[1].session', message: 'no session "s7" in sessions' },
+      { path: 'questions[1].closesAt', message: 'closes before it opens (2026-06-18T14:00:00+02:00 < 2026-06-18T15:00:00+02:00)' },
+    ]);
+  });
+});

@@ -1,0 +1,169 @@
+// Questions and upvotes per second against the reference server (SQLite), beside votes per second
+// measured in the same run on the same process (the baseline: bench/server.ts compares votes with a
+// bare Fastify); then the time for one published question to reach 1,000 open streams.
+// The three loads take turns in short rounds, so that a burst of load from elsewhere on the shared
+// machine hits all of them rather than one.
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProcess, tempDb } from './support/server-process.js';
+
+const CONNECTIONS = 200;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = 5;
+const STREAMS = Number(process.env.BENCH_QUESTION_STREAMS ?? 1000);
+/** Questions that the upvote load spreads over. */
+const TARGETS = 50;
+
+interface Figures {
+  requests: number;
+  seconds: number;
+  p50: number[];
+  p99: number[];
+  failed: number;
+}
+
+const empty = (): Figures => ({ requests: 0, seconds: 0, p50: [], p99: [], failed: 0 });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const rate = (f: Figures) => Math.round(f.requests / f.seconds);
+
+async function cannon(into: Figures | undefined, options: autocannon.Options, seconds: number): Promise<void> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
+  if (!into) return;
+  into.requests += result.requests.total;
+  into.seconds += result.duration;
+  into.p50.push(result.latency.p50);
+  into.p99.push(result.latency.p99);
+  into.failed += result.non2xx + result.errors + result.timeouts;
+}
+
+/** A poll (the baseline), a board for the load and an empty board for the fan-out. */
+function feeds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-bench-feeds-'));
+  const options = ['a', 'b', 'c'].map((id) => ({ id, text: `Option ${id}` }));
+  const feed = {
+    version: 1,
+    event: { id: 'bench', title: 'Bench', timeZone: 'UTC' },
+    sessions: [],
+    polls: [{ id: 'bench', title: 'Bench', mode: 'single', groups: [{ id: 'g', title: 'G', options }] }],
+    questions: [
+      { id: 'load', title: 'Load', moderation: 'none' },
+      { id: 'fanout', title: 'Fan-out', moderation: 'none' },
+    ],
+  };
+  writeFileSync(join(dir, 'bench.json'), JSON.stringify(feed));
+  return dir;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const db = tempDb();
+  const dir = feeds();
+  const rates = ['--vote-rate', '1000000000', '--question-rate', '1000000000'];
+  const server = await startProcess('server/cli.ts', ['serve', '--feeds', dir, '--db', db, '--port', '0', ...rates]);
+  try {
+    let n = 0;
+    const id = () => `bench-${(n++).toString(36).padStart(8, '0')}`;
+    const json = { 'content-type': 'application/json' };
+    const targets: string[] = [];
+    for (let i = 0; i < TARGETS; i++) {
+      const res = await fetch(`${server.origin}/api/questions/load`, { method: 'POST', headers: json, body: JSON.stringify({ voter: id(), text: `Target ${i}?` }) });
+      targets.push(((await res.json()) as { id: string }).id);
+    }
+    const choices = ['a', 'b', 'c'];
+    const votes: autocannon.Options = {
+      url: `${server.origin}/api/polls/bench/votes`,
+      requests: [{ method: 'POST', headers: json, setupRequest: (r) => ({ ...r, body: JSON.stringify({ voter: id(), choices: [choices[n % 3]] }) }) }],
+    };
+    // A distinct voter per question (5 a minute each is the per-voter limit) and per upvote.
+    const questions: autocannon.Options = {
+      url: `${server.origin}/api/questions/load`,
+      requests: [{ method: 'POST', headers: json, setupRequest: (r) => ({ ...r, body: JSON.stringify({ voter: id(), text: `Question number ${n}?` }) }) }],
+    };
+    const upvotes: autocannon.Options = {
+      url: server.origin,
+      requests: [{ method: 'PUT', setupRequest: (r) => ({ ...r, path: `/api/questions/load/${targets[n % TARGETS]}/votes/${id()}` }) }],
+    };
+    const figures = { votes: empty(), questions: empty(), upvotes: empty() };
+    for (const options of [votes, questions, upvotes]) await cannon(undefined, options, 1);
+    for (let round = 0; round < ROUNDS; round++) {
+      await cannon(figures.votes, votes, SECONDS / ROUNDS);
+      await cannon(figures.questions, questions, SECONDS / ROUNDS);
+      await cannon(figures.upvotes, upvotes, SECONDS / ROUNDS);
+    }
+    const fanout = await fanOut(server.origin);
+    const result = {
+      'votes/s (baseline, same run)': rate(figures.votes),
+      'questions/s': rate(figures.questions),
+      'upvotes/s': rate(figures.upvotes),
+      'ratio questions/votes': Number((rate(figures.questions) / rate(figures.votes)).toFixed(2)),
+      'ratio upvotes/votes': Number((rate(figures.upvotes) / rate(figures.votes)).toFixed(2)),
+      'votes p50 / p99 ms': `${median(figures.votes.p50)} / ${Math.max(...figures.votes.p99)}`,
+      'questions p50 / p99 ms': `${median(figures.questions.p50)} / ${Math.max(...figures.questions.p99)}`,
+      'upvotes p50 / p99 ms': `${median(figures.upvotes.p50)} / ${Math.max(...figures.upvotes.p99)}`,
+      'failed (non-2xx, errors)': figures.votes.failed + figures.questions.failed + figures.upvotes.failed,
+      'question streams open': fanout.opened,
+      'question → first stream ms': fanout.first,
+      'question → every stream ms': fanout.last,
+    };
+    console.log(`questions and upvotes vs votes: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback, SQLite`);
+    for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(34)} ${value}`);
+    return result;
+  } finally {
+    await server.stop();
+    rmSync(dirname(db), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Opens STREAMS streams on the empty board, publishes one question, and times its arrival on each. */
+async function fanOut(origin: string): Promise<{ opened: number; first: number; last: number }> {
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+  const marker = `Fan-out ${Date.now()}?`;
+  const arrivals: number[] = [];
+  const requests: ReturnType<typeof request>[] = [];
+  let allSeen!: () => void;
+  const done = new Promise<void>((resolve) => (allSeen = resolve));
+  const open = () =>
+    new Promise<void>((opened, failed) => {
+      let buffer = '';
+      let seen = false;
+      const req = request(`${origin}/api/questions/fanout/stream`, { agent }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (!block.startsWith('event: questions')) continue;
+            opened();
+            if (!seen && block.includes(marker)) {
+              seen = true;
+              arrivals.push(Date.now());
+              if (arrivals.length === STREAMS) allSeen();
+            }
+          }
+        });
+      });
+      req.on('error', failed);
+      req.end();
+      requests.push(req);
+    });
+  for (let i = 0; i < STREAMS; i += 100) await Promise.all(Array.from({ length: Math.min(100, STREAMS - i) }, open));
+  const sent = Date.now();
+  const res = await fetch(`${origin}/api/questions/fanout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ voter: 'fan-out-voter', text: marker }),
+  });
+  if (res.status !== 201) throw new Error(`question answered ${res.status}`);
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  requests.forEach((req) => req.destroy());
+  arrivals.sort((a, b) => a - b);
+  return { opened: STREAMS, first: arrivals[0]! - sent, last: arrivals.length === STREAMS ? arrivals.at(-1)! - sent : NaN };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

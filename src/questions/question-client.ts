@@ -1,0 +1,28 @@
+import type { QuestionReceipt, QuestionsSnapshot, UpvoteReceipt } from '../contract/questions.js';
+import type { QuestionBoard } from '../contract/types.js';
+import { apiCall } from '../net/request.js';
+
+/** The board's API base: its `endpoint`, else `<feed origin>/api/questions/<id>`. */
+export function questionsBase(board: QuestionBoard, feedUrl: string): string {
+  return (board.endpoint ?? new URL(`/api/questions/${encodeURIComponent(board.id)}`, feedUrl).href).replace(/\/+$/, '');
+}
+
+/** `GET {base}?voter=`: the published questions, this voter's pending ones and upvotes; none on 304. */
+export async function getQuestions(base: string, voter: string, etag?: string): Promise<{ snapshot?: QuestionsSnapshot; etag?: string }> {
+  const response = await apiCall(`${base}?voter=${encodeURIComponent(voter)}`, { headers: etag ? { 'If-None-Match': etag } : {} });
+  if (response.status === 304) return { etag };
+  return { snapshot: (await response.json()) as QuestionsSnapshot, etag: response.headers.get('ETag') ?? undefined };
+}
+
+/** `POST {base}` with an already serialized `{ voter, text, name? }`: a retry resends the same bytes. */
+export async function postQuestion(base: string, body: string): Promise<QuestionReceipt> {
+  const response = await apiCall(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  return (await response.json()) as QuestionReceipt;
+}
+
+/** `PUT` (upvote) or `DELETE` (take it back) `{base}/<questionId>/votes/<voter>`. */
+export async function putUpvote(base: string, questionId: string, voter: string, on: boolean): Promise<UpvoteReceipt> {
+  const url = `${base}/${encodeURIComponent(questionId)}/votes/${encodeURIComponent(voter)}`;
+  const response = await apiCall(url, { method: on ? 'PUT' : 'DELETE' });
+  return (await response.json()) as UpvoteReceipt;
+}

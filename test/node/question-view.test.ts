@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { QuestionsSnapshot } from '../../src/contract/questions.js';
+import { boardView, mergeSnapshots } from '../../src/questions/question-view.js';
+
+const q = (id: string, votes: number, extra = {}) => ({ id, text: `${id}?`, votes, answered: false, pinned: false, createdAt: `2026-06-18T13:0${id.length}:00.000Z`, ...extra });
+const snap = (questions: QuestionsSnapshot['questions'], upvoted?: string[]): QuestionsSnapshot => ({
+  id: 'b',
+  status: 'open',
+  moderation: 'pre',
+  opensAt: null,
+  closesAt: null,
+  questions,
+  ...(upvoted ? { upvoted } : {}),
+});
+const idle = { sending: false, sent: false };
+
+describe('the question board view (src/questions/question-view.ts)', () => {
+  it('the public stream keeps the voter’s own pending questions and upvotes from the last GET ?voter=', () => {
+    const mine = snap([q('a', 1), q('mine', 0, { pending: true })], ['a']);
+    const merged = mergeSnapshots(snap([q('a', 2), q('b', 0)]), mine);
+    assert.deepEqual(merged.questions.map((x) => x.id), ['a', 'b', 'mine']);
+    assert.deepEqual(merged.upvoted, ['a']);
+    const published = mergeSnapshots(snap([q('a', 2), q('mine', 0)]), mine);
+    assert.deepEqual(published.questions.map((x) => [x.id, x.pending]), [['a', undefined], ['mine', undefined]], 'published: no longer pending, listed once');
+  });
+
+  it('counts an upvote being sent once, and a take-back being sent as gone', () => {
+    const board = snap([q('a', 3), q('b', 5)], ['b']);
+    const wishes: Record<string, boolean> = { a: true, b: false };
+    const { rows } = boardView(board, [], [], (id) => ({ on: wishes[id], state: { ...idle, sending: true, body: '{}' } }), 'votes');
+    assert.deepEqual(rows.map((r) => [r.id, r.votes, r.upvoted]), [['b', 4], ['a', 4]].map(([id, votes]) => [id, votes, id === 'a']));
+  });
+
+  it('lists unsent questions as being sent or kept, and pending ones as awaiting moderation', () => {
+    const board = snap([q('p', 0, { pending: true })]);
+    const unsent = [
+      { key: 'k1', text: 'sending?', state: { ...idle, sending: true, body: '{}' } },
+      { key: 'k2', text: 'kept?', state: { ...idle, body: '{}' } },
+    ];
+    const landed = [{ id: 'late', status: 'pending' as const, text: 'late?', at: 0 }];
+    const { mine, rows } = boardView(board, unsent, landed, () => ({ state: idle }), 'votes');
+    assert.deepEqual(mine.map((m) => [m.text, m.state]), [['sending?', 'sending'], ['kept?', 'kept'], ['p?', 'moderation'], ['late?', 'moderation']]);
+    assert.equal(rows.length, 0);
+  });
+});
