@@ -3,8 +3,6 @@ import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
 import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
 
-/** As the visitors' streams: often enough for proxies that drop connections idle for 30 s or more. */
-
 /**
  * `/api/admin/stream`: every poll's full summary (totals whatever the poll's `results` rule, status,
  * voters) for the console and the presenter, one `poll` event per changed poll, coalesced like the
