@@ -100,6 +100,8 @@ async function poll(channel: Channel): Promise<void> {
  * Said once per page in the console, for the webmaster; the widgets say it to the visitor.
  */
 function giveUp(channel: Channel, error: PollError): void {
+  // The probe and the stream's fallback may both have been refused: say it once.
+  if (channel.api === 'absent') return;
   channel.api = 'absent';
   channel.source?.close();
   channel.source = undefined;
