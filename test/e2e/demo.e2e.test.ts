@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
+import { freePort, waitForHttp } from './support.js';
 
 // The demo site as visitors get it: the reference server (`serve --feeds demo/feeds --demo`), the
 // built single-file bundle, real Chromium. Run after `npm run build`.
@@ -28,26 +28,7 @@ let dbDir = '';
 let browser: Browser;
 let second: StaticServer | undefined;
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
 
-async function waitFor(url: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${ms} ms`);
-    await new Promise((done) => setTimeout(done, 150));
-  }
-}
 
 /** Tags of the widgets on the page that are defined, and those whose element never rendered content. */
 interface WidgetReport {
@@ -132,7 +113,7 @@ describe('demo site end to end', { skip }, () => {
     server.on('exit', (code) => {
       if (code) console.error(`the server exited with ${code}:\n${output}`);
     });
-    await waitFor(`${origin}/feeds/local-democracy.json`, 20_000).catch((error) => {
+    await waitForHttp(`${origin}/feeds/local-democracy.json`, 20_000).catch((error) => {
       throw new Error(`${error.message}\n${output}`);
     });
     browser = await launchChromium();

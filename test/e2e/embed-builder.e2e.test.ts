@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
+import { freePort } from './support.js';
 
 // The embed builder (demo/embed.html) as a webmaster uses it: served by the reference server with
 // the demo feeds plus one small feed, real Chromium, keyboard typing. Run after `npm run build`.
@@ -33,13 +33,6 @@ let browser: Browser;
 let noCors: StaticServer;
 let noPollApi: StaticServer;
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
 
 async function open(context?: BrowserContext): Promise<{ page: Page; errors: string[] }> {
   const page = await (context ?? browser).newPage();

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
+import { freePort, waitForHttp } from './support.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const WORDPRESS = '/usr/share/wordpress';
@@ -29,24 +29,7 @@ function missing(): string | undefined {
 const absent = missing();
 if (absent && process.env.CI) throw new Error(`the WordPress end-to-end test needs ${absent}`);
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
-}
 
-async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 interface Setup {
   authorCanUnfilteredHtml: boolean;
