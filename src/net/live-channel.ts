@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { voterId } from '../poll/voter-id.js';
+import { missingApi, RequestError } from './request.js';
 
 export const POLL_INTERVAL_MS = 10_000;
 /** EventSource reconnects by itself; after this many errors in a row we poll instead. */
@@ -16,7 +17,16 @@ export interface LiveOptions<S> {
   merge?(next: S, previous: S | undefined): S;
   /** Also `GET` once when the stream opens (when the stream does not carry the voter's own data). */
   fetchOnOpen?: boolean;
+  /**
+   * Given: that first `GET` is also a probe (EventSource cannot tell a missing API from a network
+   * failure). When it (or a later one) fails as `missingApi` before the API ever answered, the
+   * channel stops for good and this is called once, for the webmaster (the widgets read `api`).
+   */
+  onMissing?(base: string, error: RequestError): void;
 }
+
+/** Whether a base answers as the API: unknown until its first answer. */
+export type ApiPresence = 'unknown' | 'present' | 'absent';
 
 /** One API's live snapshot for the whole page: one stream (or one polling loop) however many widgets show it. */
 interface Channel<S> {
@@ -27,6 +37,7 @@ interface Channel<S> {
   errors: number;
   etag?: string;
   timer?: ReturnType<typeof setTimeout>;
+  api: ApiPresence;
 }
 
 /**
@@ -60,14 +71,19 @@ export class LiveChannels<S> {
     return this.channels.get(base)?.snapshot;
   }
 
+  api(base: string): ApiPresence {
+    return this.channels.get(base)?.api ?? 'unknown';
+  }
+
   join(base: string, host: ReactiveControllerHost): void {
     this.listen();
     let channel = this.channels.get(base);
     if (!channel) {
-      channel = { base, hosts: new Set(), errors: 0 };
+      channel = { base, hosts: new Set(), errors: 0, api: 'unknown' };
       this.channels.set(base, channel);
       this.stream(channel);
-      if (this.options.fetchOnOpen && channel.source) void this.poll(channel);
+      // Without EventSource, stream() has already polled.
+      if ((this.options.fetchOnOpen || this.options.onMissing) && channel.source) void this.poll(channel);
     }
     channel.hosts.add(host);
   }
@@ -86,7 +102,7 @@ export class LiveChannels<S> {
     if (this.listening) return;
     this.listening = true;
     // Back online: give the stream another chance before the next poll.
-    window.addEventListener('online', () => this.channels.forEach((channel) => channel.source || this.stream(channel)));
+    window.addEventListener('online', () => this.channels.forEach((channel) => channel.source || channel.api === 'absent' || this.stream(channel)));
   }
 
   private take(channel: Channel<S>, snapshot: S): void {
@@ -103,6 +119,11 @@ export class LiveChannels<S> {
     channel.errors = 0;
     source.addEventListener(this.options.event, (event) => {
       channel.errors = 0;
+      // An event of the API's stream proves the API is there, as the probe's answer would.
+      channel.api = 'present';
+      // The ETag names the snapshot of the last GET; after this event it may not be the one shown,
+      // and a 304 would keep this event's snapshot when the server's state went back to the GET's.
+      channel.etag = undefined;
       try {
         this.take(channel, JSON.parse((event as MessageEvent<string>).data) as S);
       } catch {
@@ -119,16 +140,36 @@ export class LiveChannels<S> {
 
   private async poll(channel: Channel<S>): Promise<void> {
     clearTimeout(channel.timer);
+    if (channel.api === 'absent') return;
     try {
       const { snapshot, etag } = await this.options.fetch(channel.base, voterId(), channel.etag);
       channel.etag = etag;
+      if (channel.api !== 'present') {
+        channel.api = 'present';
+        if (!snapshot) channel.hosts.forEach((host) => host.requestUpdate());
+      }
       if (snapshot) this.take(channel, snapshot);
-    } catch {
+    } catch (error) {
+      if (channel.api !== 'present' && this.options.onMissing && error instanceof RequestError && missingApi(error)) {
+        return this.giveUp(channel, error);
+      }
       // keep the last snapshot; the next poll may get through
     }
     if (!channel.source && channel.hosts.size && this.channels.get(channel.base) === channel) {
       channel.timer = setTimeout(() => void this.poll(channel), POLL_INTERVAL_MS);
     }
+  }
+
+  /** The base answers, but not as the API (a feed on a static host): stop asking it. */
+  private giveUp(channel: Channel<S>, error: RequestError): void {
+    // The probe and the stream's fallback may both have been refused: say it once.
+    if (channel.api === 'absent') return;
+    channel.api = 'absent';
+    channel.source?.close();
+    channel.source = undefined;
+    clearTimeout(channel.timer);
+    this.options.onMissing?.(channel.base, error);
+    channel.hosts.forEach((host) => host.requestUpdate());
   }
 }
 
@@ -146,6 +187,11 @@ export class LiveSnapshot<S> implements ReactiveController {
 
   get snapshot(): S | undefined {
     return this.joined ? this.channels.snapshot(this.joined) : undefined;
+  }
+
+  /** `absent` once the base has answered that it is not the API (see `onMissing`): nothing can be sent. */
+  get api(): ApiPresence {
+    return this.joined ? this.channels.api(this.joined) : 'unknown';
   }
 
   /** Follows the API at `base` (undefined: none). */

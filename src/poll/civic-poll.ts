@@ -8,7 +8,7 @@ import { memo } from '../widget/memo.js';
 import { PollResultsEvent, PollVoteEvent } from './events.js';
 import { LiveResults } from './live-results.js';
 import { pollMessages, type PollMessages } from './messages.js';
-import type { PollError } from './poll-client.js';
+import type { RequestError } from '../net/request.js';
 import { renderChoiceForm, renderMine } from './poll-form.js';
 import { renderRankedResults, renderResults } from './poll-results.js';
 import { longDateTime, pollTexts, rankedResults, resultsView, voteView, type PollTexts, type VoteView } from './poll-view.js';
@@ -237,7 +237,7 @@ export class CivicPoll extends FeedWidget {
       await sendVote(view.base, voterId(), choices);
     } catch (error) {
       // A poll closed under the visitor: fetch its status now rather than at the next event.
-      if ((error as PollError).code === 'poll-not-open') this.live.refresh();
+      if ((error as RequestError).code === 'poll-not-open') this.live.refresh();
     }
   };
 

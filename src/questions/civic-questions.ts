@@ -7,7 +7,7 @@ import type { Feed, QuestionBoard } from '../contract/types.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { count } from '../i18n/count.js';
 import { textLanguage } from '../i18n/text-language.js';
-import type { RequestError } from '../net/request.js';
+import { retryable, type RequestError } from '../net/request.js';
 import { voterId } from '../poll/voter-id.js';
 import { clock } from '../time/clock.js';
 import { dateTimeFormat, resolveTimeZone } from '../time/format.js';
@@ -301,8 +301,9 @@ export class CivicQuestions extends FeedWidget {
       this.outcome = receipt.status === 'pending' ? 'thanksModeration' : 'thanks';
     } catch (error) {
       const code = (error as RequestError).code;
-      if (code === 'network' || (error as RequestError).status >= 500) this.outcome = 'kept';
-      else if (code === 'rate-limited') this.outcome = 'rateLimited';
+      // The queue's own rule: what it keeps for a retry is what the visitor is told is kept.
+      if (code === 'rate-limited') this.outcome = 'rateLimited';
+      else if (retryable(error as RequestError)) this.outcome = 'kept';
       else {
         // Refused for good: give the visitor their words back to edit, unless they started another.
         if (!this.draft) this.draft = draft;

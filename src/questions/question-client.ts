@@ -1,17 +1,24 @@
 import type { QuestionReceipt, QuestionsSnapshot, UpvoteReceipt } from '../contract/questions.js';
 import type { QuestionBoard } from '../contract/types.js';
-import { apiCall } from '../net/request.js';
+import { apiCall, getSnapshot, type ApiShape } from '../net/request.js';
 
 /** The board's API base: its `endpoint`, else `<feed origin>/api/questions/<id>`. */
 export function questionsBase(board: QuestionBoard, feedUrl: string): string {
   return (board.endpoint ?? new URL(`/api/questions/${encodeURIComponent(board.id)}`, feedUrl).href).replace(/\/+$/, '');
 }
 
+/** A board's snapshot has at least an id and a list of questions. */
+const QUESTIONS_API: ApiShape<QuestionsSnapshot> = {
+  name: 'questions',
+  is: (value): value is QuestionsSnapshot => {
+    const v = value as Partial<QuestionsSnapshot> | null;
+    return !!v && typeof v === 'object' && typeof v.id === 'string' && Array.isArray(v.questions);
+  },
+};
+
 /** `GET {base}?voter=`: the published questions, this voter's pending ones and upvotes; none on 304. */
-export async function getQuestions(base: string, voter: string, etag?: string): Promise<{ snapshot?: QuestionsSnapshot; etag?: string }> {
-  const response = await apiCall(`${base}?voter=${encodeURIComponent(voter)}`, { headers: etag ? { 'If-None-Match': etag } : {} });
-  if (response.status === 304) return { etag };
-  return { snapshot: (await response.json()) as QuestionsSnapshot, etag: response.headers.get('ETag') ?? undefined };
+export function getQuestions(base: string, voter: string, etag?: string): Promise<{ snapshot?: QuestionsSnapshot; etag?: string }> {
+  return getSnapshot(`${base}?voter=${encodeURIComponent(voter)}`, etag, QUESTIONS_API);
 }
 
 /** `POST {base}` with an already serialized `{ voter, text, name? }`: a retry resends the same bytes. */

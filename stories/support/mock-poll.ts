@@ -84,7 +84,7 @@ export function mockPoll(name: string, feed: { polls: FeedPoll[] }, options: Moc
       if (request.headers.get('If-None-Match') === etag) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
       return HttpResponse.json(s, { headers: { ETag: etag } });
     }),
-    // The widget tells a CORS refusal from a network failure with an opaque GET here (poll-client.ts).
+    // The widget tells a CORS refusal from a network failure with an opaque GET here (src/net/request.ts).
     http.get(`${base}/votes`, () => (options.post === 'network' ? HttpResponse.error() : new HttpResponse(null, { status: 405 }))),
     http.post(`${base}/votes`, async ({ request }) => {
       await delay(400);

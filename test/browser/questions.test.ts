@@ -206,6 +206,16 @@ describe('<civic-questions>', () => {
     expect(localStorage.getItem(PENDING_KEY)).to.equal(null);
   });
 
+  it('gives the words back on 501 Not Implemented, which is not retried (not told it is kept)', async () => {
+    const { el, api } = await mount();
+    api.replies.push({ status: 501, body: {} });
+    await ask(el, 'Not implemented here?');
+    await waitUntil(() => message(el) === en.refused, message(el));
+    expect($<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Not implemented here?');
+    expect(mine(el)).to.deep.equal([]);
+    expect(localStorage.getItem(PENDING_KEY)).to.equal(null);
+  });
+
   it('upvotes with a toggle button (aria-pressed), counted once, and takes it back', async () => {
     const { el, api } = await mount(townHallBoard(), {}, (api) => api.seed('Upvote me?', 2));
     const events: QuestionUpvoteEvent[] = [];
