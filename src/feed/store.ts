@@ -46,10 +46,9 @@ class FeedLoadError extends Error {
  */
 export class FeedStore {
   state: FeedState;
-  /** A request that takes longer fails with `timeout` (the last good copy, if any, stays shown). */
-  timeoutMs = FEED_TIMEOUT_MS;
   private readonly listeners = new Map<FeedListener, number | undefined>();
   private request?: AbortController;
+  private loading = false;
   private timer?: ReturnType<typeof setTimeout>;
   private lastFetch = 0;
   private etag: string | null = null;
@@ -57,15 +56,19 @@ export class FeedStore {
 
   constructor(readonly url: string) {
     const cached = readCache(url);
+    // Released earlier in this page after a good answer: the offline copy is that answer.
+    const confirmed = cached && lastAnswers.get(url);
     this.state = cached
-      ? { url, status: 'loading', feed: cached.feed, updatedAt: cached.savedAt }
+      ? { url, status: confirmed ? 'ready' : 'loading', feed: cached.feed, updatedAt: cached.savedAt }
       : { url, status: 'loading' };
     this.etag = cached?.etag ?? null;
+    if (confirmed) ({ lastFetch: this.lastFetch, serverMaxAge: this.serverMaxAge } = confirmed);
   }
 
   /**
    * Calls `listener` now and at every change. The first subscriber starts loading; `refreshSeconds`
-   * asks for a revalidation interval (the shortest asked for wins). Returns the unsubscribe function.
+   * asks for a revalidation interval (the shortest asked for wins, at once). Returns the unsubscribe
+   * function; a store nobody subscribes to any more is released (its offline copy stays in storage).
    */
   subscribe(listener: FeedListener, refreshSeconds?: number): () => void {
     const first = this.listeners.size === 0;
@@ -76,12 +79,24 @@ export class FeedStore {
       const fresh = this.state.status === 'ready' && Date.now() - this.lastFetch < this.refreshMs();
       if (fresh) this.schedule();
       else void this.load();
+    } else if (!this.loading) {
+      this.schedule(); // a shorter interval than the others asked for counts from now, not after the next answer
     }
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size > 0) return;
+      if (!this.listeners.delete(listener)) return;
+      if (this.listeners.size > 0) {
+        if (!this.loading) this.schedule();
+        return;
+      }
       clearTimeout(this.timer);
       this.request?.abort();
+      // After the current task: a widget moved in the DOM subscribes again before then and keeps it.
+      queueMicrotask(() => {
+        if (this.listeners.size > 0 || stores.get(this.url) !== this) return;
+        stores.delete(this.url);
+        if (this.state.status === 'ready') lastAnswers.set(this.url, { lastFetch: this.lastFetch, serverMaxAge: this.serverMaxAge });
+        else lastAnswers.delete(this.url);
+      });
     };
   }
 
@@ -91,11 +106,15 @@ export class FeedStore {
     clearTimeout(this.timer);
     const request = new AbortController();
     this.request = request;
+    this.loading = true;
     const sentAt = Date.now();
     this.lastFetch = sentAt;
+    // A timer rather than AbortSignal.timeout(), so that fake timers can drive it in tests.
+    const deadline = new AbortController();
+    const timeout = setTimeout(() => deadline.abort(new DOMException('timeout', 'TimeoutError')), FEED_TIMEOUT_MS);
     try {
       const response = await fetch(this.url, {
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(this.timeoutMs)]),
+        signal: AbortSignal.any([request.signal, deadline.signal]),
         // The browser revalidates with If-None-Match itself; setting the header by hand would
         // force a CORS preflight that static hosts do not answer.
         cache: 'no-cache',
@@ -127,7 +146,7 @@ export class FeedStore {
       this.set({ url: this.url, status: 'ready', feed: result.feed, updatedAt: clock.now() });
     } catch (cause) {
       if (request.signal.aborted) return; // superseded or unsubscribed: the state is not ours to set
-      const error = toFeedError(cause, this.timeoutMs);
+      const error = toFeedError(cause, FEED_TIMEOUT_MS);
       console.error(`[civic-widgets] feed ${this.url}: ${error.code}: ${error.message}`);
       const feed = this.state.feed;
       this.set(
@@ -136,7 +155,11 @@ export class FeedStore {
           : { url: this.url, status: 'error', error },
       );
     } finally {
-      if (this.request === request && this.listeners.size > 0) this.schedule();
+      clearTimeout(timeout);
+      if (this.request === request) {
+        this.loading = false;
+        if (this.listeners.size > 0) this.schedule();
+      }
     }
   }
 
@@ -159,6 +182,8 @@ export class FeedStore {
 }
 
 const stores = new Map<string, FeedStore>();
+/** When each released store last had a good answer: a few numbers per URL, not the parsed feed. */
+const lastAnswers = new Map<string, { lastFetch: number; serverMaxAge?: number }>();
 
 /** The page's one store for `src`, resolved against the document's URL. */
 export function feedStoreFor(src: string): FeedStore {
