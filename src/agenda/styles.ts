@@ -4,9 +4,13 @@ import { hostStyles } from '../styles/host-styles.js';
 export const agendaStyles = [
   hostStyles,
   css`
+    :host {
+      --_max-height: var(--civic-agenda-max-height, none);
+      --_time-width: var(--civic-agenda-time-width, 11rem);
+    }
     .base {
       container-type: inline-size;
-      max-height: var(--civic-agenda-max-height, none);
+      max-height: var(--_max-height);
       overflow-y: auto;
     }
     .note {
@@ -185,7 +189,7 @@ export const agendaStyles = [
     @container (min-width: 40rem) {
       article {
         display: grid;
-        grid-template-columns: var(--civic-agenda-time-width, 11rem) 1fr;
+        grid-template-columns: var(--_time-width) 1fr;
         column-gap: 1em;
       }
       article > * {

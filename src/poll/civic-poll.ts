@@ -52,8 +52,8 @@ interface View {
  * @csspart item - One answer's result: text, count, share and bar.
  * @csspart bar - The bar of one answer's result.
  * @csspart notice - The loading and "no poll" notes.
- * @cssprop --civic-poll-bar-color - Fill of the result bars; default: the accent color.
- * @cssprop --civic-poll-bar-height - Height of the result bars.
+ * @cssprop [--civic-poll-bar-color=var(--civic-color-accent)] - Fill of the result bars.
+ * @cssprop [--civic-poll-bar-height=0.75em] - Height of the result bars.
  * @fires civic-poll-vote - Before a vote is sent (`PollVoteEvent`: `pollId`, `choices`); cancelable: `preventDefault()` stops the vote.
  * @fires civic-poll-results - The results arrived or changed (`PollResultsEvent`: `pollId`, `totals`, `voters`).
  */

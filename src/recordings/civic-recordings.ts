@@ -33,8 +33,8 @@ const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo', file: '' };
  * @csspart button - The "Show more" button.
  * @csspart notice - Loading, empty and stale notices.
  * @csspart error - The feed error.
- * @cssprop --civic-recordings-min-width - Narrowest a recording's card gets before the grid wraps (default 16rem).
- * @cssprop --civic-recordings-poster-background - Background of a poster without a thumbnail.
+ * @cssprop [--civic-recordings-min-width=16rem] - Narrowest a recording's card gets before the grid wraps.
+ * @cssprop [--civic-recordings-poster-background=var(--civic-color-subtle)] - Background of a poster without a thumbnail.
  */
 export class CivicRecordings extends FeedWidget {
   static override styles = styles;

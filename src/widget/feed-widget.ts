@@ -18,7 +18,7 @@ export abstract class FeedWidget extends LitElement {
   /** Zone of the times shown: `local` (default, the visitor's), `event`, or an IANA name such as `Asia/Seoul`. */
   @property({ attribute: 'time-zone' }) timeZone = 'local';
 
-  /** `auto` (default: follows the page's color scheme), `light` or `dark`. */
+  /** `auto` (default: the color scheme the host page declares, and `prefers-color-scheme` only where it allows dark), `light` or `dark`. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   protected readonly feed = new FeedController(this);
