@@ -3,7 +3,7 @@ import type { Feed } from '../contract/types.js';
 import { formatIssue, validateFeed } from '../contract/validate.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
-export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'content-type' | 'json' | 'schema' | 'too-large';
+export type FeedErrorCode = 'network' | 'cors' | 'timeout' | 'http' | 'content-type' | 'json' | 'schema' | 'too-large';
 
 export interface FeedError {
   code: FeedErrorCode;
@@ -146,7 +146,9 @@ export class FeedStore {
       this.set({ url: this.url, status: 'ready', feed: result.feed, updatedAt: clock.now() });
     } catch (cause) {
       if (request.signal.aborted) return; // superseded or unsubscribed: the state is not ours to set
-      const error = toFeedError(cause, FEED_TIMEOUT_MS);
+      let error = toFeedError(cause, FEED_TIMEOUT_MS);
+      if (error.code === 'network' && (await answersWithoutCors(this.url, request.signal))) error = corsError(this.url);
+      if (request.signal.aborted) return;
       console.error(`[civic-widgets] feed ${this.url}: ${error.code}: ${error.message}`);
       const feed = this.state.feed;
       this.set(
@@ -208,6 +210,29 @@ function toFeedError(cause: unknown, timeoutMs: number): FeedError {
   const name = (cause as Error)?.name;
   if (name === 'TimeoutError') return { code: 'timeout', message: `no answer within ${timeoutMs / 1000} s` };
   return { code: 'network', message: String((cause as Error)?.message ?? cause) };
+}
+
+/**
+ * A fetch that fails on the network looks the same whether the server is down or refuses this origin
+ * (CORS): a `no-cors` request tells them apart, as an opaque answer means that the server did answer.
+ */
+async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const probe = await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
+    return probe.type === 'opaque';
+  } catch {
+    return false;
+  }
+}
+
+function corsError(url: string): FeedError {
+  const origin = location.origin;
+  return {
+    code: 'cors',
+    message:
+      `the feed's server (${new URL(url).origin}) does not allow this site (${origin}): ` +
+      `it must answer with the header "Access-Control-Allow-Origin: *" (or "${origin}")`,
+  };
 }
 
 function maxAge(cacheControl: string | null): number | undefined {

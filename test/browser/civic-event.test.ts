@@ -131,6 +131,18 @@ describe('<civic-event> and widgets', () => {
     expect(pageErrors).to.be.empty;
   });
 
+  it('says that the feed’s server does not allow this site when CORS blocks it, in each language', async () => {
+    sinon.stub(console, 'error');
+    const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const src = `${location.protocol}//${other}:${location.port}${feedUrl()}`;
+    const el = await fixture<HTMLElement>(html`<div><feed-probe src=${src}></feed-probe><feed-probe lang="fr" src=${src}></feed-probe></div>`);
+    const [en, fr] = [...el.querySelectorAll('feed-probe')];
+    await waitUntil(() => fr!.shadowRoot!.querySelector('[role=alert]'));
+    expect(shadowText(en!)).to.contain('The feed’s server does not allow this site.');
+    expect(shadowText(fr!)).to.contain('Le serveur du flux n’autorise pas ce site.');
+    expect(pageErrors).to.be.empty;
+  });
+
   it('shows a src that is not a URL as an error instead of throwing into the page', async () => {
     const errors = sinon.stub(console, 'error');
     // A port out of range: a typo the URL parser rejects outright.

@@ -257,6 +257,21 @@ describe('feed store', () => {
     expect(errors.callCount).to.equal(1);
   });
 
+  it('tells a feed whose server does not allow this site (CORS) from an unreachable network', async () => {
+    const errors = sinon.stub(console, 'error');
+    // The same test server under another origin: it answers, without Access-Control-Allow-Origin.
+    const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const url = `${location.protocol}//${other}:${location.port}/__feed/local-democracy.json?key=cors-${Date.now()}`;
+    const state = await settled(url);
+    expect(state.status).to.equal('error');
+    expect(state.error?.code).to.equal('cors');
+    expect(errors.callCount).to.equal(1);
+    const logged = String(errors.firstCall.args[0]);
+    expect(logged).to.contain(url);
+    expect(logged).to.contain('does not allow this site');
+    expect(logged).to.contain(`Access-Control-Allow-Origin: *" (or "${location.origin}")`);
+  });
+
   it('corrects the clock from the server Date header', async () => {
     const serverNow = Date.now() + 3 * 60_000; // the visitor's clock is three minutes slow
     const { url } = feedUrl({ date: serverNow });
