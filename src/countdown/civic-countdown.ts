@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
+import { sessionIds } from '../widget/attribute-check.js';
 import { property } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickSession, sessionPhase, type SessionPhase } from '../feed/select.js';
@@ -50,6 +51,9 @@ export class CivicCountdown extends FeedWidget {
 
 
   /** Id of the session to count down to; default: the one live now, else the next, else the last. */
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, layout: ['full', 'compact'] };
+
   @property() session?: string;
 
 

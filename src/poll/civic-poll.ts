@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
+import { pollIds } from '../widget/attribute-check.js';
 import { property, state } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickPoll } from '../feed/select.js';
@@ -63,6 +64,9 @@ export class CivicPoll extends FeedWidget {
 
 
   /** Id of the poll to show; default: the poll of the live or next session, else the first. */
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, poll: pollIds };
+
   @property() poll?: string;
 
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
+import { sessionIds } from '../widget/attribute-check.js';
 import { property, state } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { commonMessages } from '../i18n/common-messages.js';
@@ -43,6 +44,9 @@ export class CivicRecordings extends FeedWidget {
 
 
   /** Only this session's recordings (a session id); default: all. */
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, group: ['session'] };
+
   @property() session?: string;
 
   /** `session`: grouped under their session titles in programme order; default: newest first. */
