@@ -50,10 +50,10 @@ export class CivicCountdown extends FeedWidget {
 
 
 
-  /** Id of the session to count down to; default: the one live now, else the next, else the last. */
   /** @internal */
   static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, layout: ['full', 'compact'] };
 
+  /** Id of the session to count down to; default: the one live now, else the next, else the last. */
   @property() session?: string;
 
 

@@ -63,10 +63,10 @@ export class CivicPoll extends FeedWidget {
 
 
 
-  /** Id of the poll to show; default: the poll of the live or next session, else the first. */
   /** @internal */
   static override acceptedValues = { ...FeedWidget.acceptedValues, poll: pollIds };
 
+  /** Id of the poll to show; default: the poll of the live or next session, else the first. */
   @property() poll?: string;
 
 

@@ -43,10 +43,10 @@ export class CivicRecordings extends FeedWidget {
 
 
 
-  /** Only this session's recordings (a session id); default: all. */
   /** @internal */
   static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, group: ['session'] };
 
+  /** Only this session's recordings (a session id); default: all. */
   @property() session?: string;
 
   /** `session`: grouped under their session titles in programme order; default: newest first. */
