@@ -1,6 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
-// Written by hand (no init wizard); see /work/shared/design/TOOLCHAIN.md for the pitfalls below.
+// Written by hand (no init wizard); the comments below say why each setting is there.
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],

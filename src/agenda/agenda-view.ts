@@ -35,14 +35,11 @@ export interface SessionView extends Filterable {
   description: string;
   descriptionLang?: string;
   start: Date;
-  end: Date;
   /** In the display zone: "8:00 PM", "9:30 PM EDT" (with the date when the session ends on another day). */
   startText: string;
   endText: string;
   /** The same span in the session's own zone when its clock differs ("9:00 AM–10:30 AM GMT+9 (Seoul)"), else empty. */
   eventTime: string;
-  trackTitle?: string;
-  location: string;
   /** Track, place and languages on one line: "Peer learning · Room 102 · Languages: English and French". */
   meta: string;
   speakers: SpeakerView[];
@@ -167,12 +164,9 @@ export function buildAgendaView(feed: Feed, lang: string, zone: string, language
         description: text(session.description),
         descriptionLang: textLanguage(session.description, lang, languages),
         start,
-        end,
         startText: time(session.start),
         endText: (crossesMidnight ? formatShortDate(end, lang, zone) + ' ' : '') + timeWithZone(session.end),
         eventTime: differs ? `${time(session.start, ownZone)}–${timeWithZone(session.end, ownZone)} (${zoneCity(ownZone)})` : '',
-        trackTitle,
-        location: text(session.location),
         meta: [
           trackTitle,
           text(session.location),

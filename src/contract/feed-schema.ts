@@ -3,7 +3,7 @@ import { isKnownTimeZone } from './time-zone.js';
 import { DATE_TIME, DURATION, ID, LANGUAGE, TIME_ZONE } from './patterns.js';
 import { safeUrl, urlBase } from './urls.js';
 
-// The feed contract, version 1 (ARCHITECTURE.md). Each message completes "<path>: …".
+// The feed contract, version 1 (README "The feed"; schema/feed.schema.json says the same). Each message completes "<path>: …".
 
 const id = matching(ID, 'expected an id (letters, digits, "_", "-", ".")');
 const ids = array(id, 'expected an array of ids');

@@ -23,9 +23,11 @@ export interface FeedState {
 
 export type FeedListener = (state: FeedState) => void;
 
+/** @internal (tests) A request that takes longer fails with `timeout`. */
 export const FEED_TIMEOUT_MS = 10_000;
+/** @internal (tests) A larger feed fails with `too-large`. */
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
-/** Offline copies kept in the host page's localStorage, the most recently saved first. */
+/** @internal (tests) Offline copies kept in the host page's localStorage, the most recently saved first. */
 export const FEED_CACHE_ENTRIES = 4;
 const DEFAULT_REFRESH_S = 300;
 const MIN_REFRESH_S = 15;

@@ -86,7 +86,3 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
 }
 
-/** A `<time datetime>` value: the UTC instant. */
-export function machineDate(date: Date): string {
-  return date.toISOString();
-}
