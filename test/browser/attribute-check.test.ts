@@ -3,6 +3,7 @@ import type { LitElement } from 'lit';
 import sinon from 'sinon';
 import '../../src/bundle.js';
 import { settled } from '../support/feed-settled.js';
+import { textOf } from '../support/dom.js';
 
 let unique = 0;
 const feedUrl = (query = '') => `/__feed/local-democracy.json?key=attrs-${Date.now()}-${unique++}${query}`;
@@ -81,7 +82,7 @@ describe('one broken feed shown by several widgets', () => {
       return {
         inset: [inner.left - outer.left, inner.top - outer.top, outer.right - inner.right],
         frame: [frame.borderTopWidth, frame.paddingTop, frame.paddingLeft],
-        text: box.textContent!.replace(/\s+/g, ' ').trim(),
+        text: textOf(box),
       };
     });
     for (const [i, box] of boxes.entries()) expect(box, widgets[i]!.localName).to.deep.equal(boxes[0]);

@@ -10,6 +10,7 @@ import { renderFeedStatus, renderStaleNote } from '../../src/feed/feed-status.js
 import { localize } from '../../src/contract/text.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
 import { hostStyles } from '../../src/styles/host-styles.js';
+import { textOf } from '../support/dom.js';
 
 // The smallest widget built the way the real ones are: FeedController + LocaleController + status.
 class FeedProbe extends LitElement {
@@ -27,7 +28,7 @@ customElements.define('feed-probe', FeedProbe);
 
 let unique = 0;
 const feedUrl = (query = '') => `/__feed/local-democracy.json?key=event-${Date.now()}-${unique++}${query}`;
-const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const shadowText = (el: Element) => textOf(el.shadowRoot);
 const title = (el: Element) => el.shadowRoot!.querySelector('h2')?.textContent;
 
 describe('<civic-event> and widgets', () => {

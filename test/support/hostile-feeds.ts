@@ -51,7 +51,9 @@ const REFERENCE_KEYS = new Set(['session', 'poll', 'track', 'speakers']);
 export function baseFeed(rng: Rng, now: number, origin: string): Record<string, Json> {
   const iso = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
   const hour = 3_600_000;
-  const offsets = [-48, -3, -0.5, 2, 26, 24 * 40].slice(0, 2 + Math.floor(rng() * 5));
+  // Past, live and coming sessions in every combination, so that each widget shows each of its states.
+  const offsets = [-48, -3, -0.5, 2, 26, 24 * 40].filter(() => rng() < 0.5);
+  if (!offsets.length) offsets.push(2);
   const sessions = offsets.map((h, i) => ({
     id: `s${i}`,
     title: i % 2 ? `Session ${i}` : { en: `Session ${i}`, fr: `Séance ${i}`, ar: `جلسة ${i}` },
