@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Each bench module exports `run()` returning its figures; this prints them as one table.
-const BENCHES = ['size', 'agenda', 'recordings', 'server', 'sse'];
+const BENCHES = ['size', 'agenda', 'recordings', 'feed-memory', 'server', 'sse'];
 
 const figures: [string, string, number | string][] = [];
 for (const name of BENCHES) {
