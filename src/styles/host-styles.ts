@@ -13,8 +13,8 @@ export const hostStyles: CSSResultArray = [
       --_space: var(--civic-space, 1rem);
       --_font: var(--civic-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif);
       --_font-size: var(--civic-font-size, 1rem);
-      /* Text on the accent: white or black, whichever the accent's lightness gives at least 4.5:1 with
-         (the threshold L* 49.44 is where both reach 4.5:1), whatever accent the page sets. */
+      /* Text on the accent: fixed here for browsers without relative colours; below, white or black,
+         whichever the accent's lightness gives at least 4.5:1 with (at L* 49.44 both reach 4.5:1). */
       --_on-accent: var(--civic-color-on-accent, #ffffff);
 
       display: block;
@@ -34,8 +34,13 @@ export const hostStyles: CSSResultArray = [
       white-space: normal;
       border-radius: var(--_radius);
     }
-    @supports (color: lch(from red l c h)) {
-      :host {
+    :host([theme='dark']) {
+      --_on-accent: var(--civic-color-on-accent, #0b1a2e);
+    }
+    /* Same specificity as the rule above and later, wherever relative colours are understood. */
+    @supports (color: lch(from red l c h)) and (color: light-dark(#000, #fff)) {
+      :host,
+      :host([theme]) {
         --_on-accent: var(--civic-color-on-accent, lch(from var(--_accent) calc((49.44 - l) * 10000) 0 0));
         /* The accent as text on the surface (links, secondary buttons): darkened or lightened only as
            far as AA needs in each scheme; as a background it stays exactly the colour that was set. */
