@@ -130,7 +130,7 @@ const typeSwaps: Json[] = [null, true, 0, -1, 1e308, '', 'x', [], {}, [null], { 
 
 /** The mutations, by name (the table counts feeds by the mutations they got). */
 const MUTATIONS: Record<string, (rng: Rng, feed: Record<string, Json>) => void> = {
-  'type swap': (rng, feed) => set(pick(rng, slots(feed)), pick(rng, typeSwaps)),
+  'type swap': (rng, feed) => set(pick(rng, slots(feed)), structuredClone(pick(rng, typeSwaps))),
   'missing field': (rng, feed) => {
     const slot = pick(rng, slots(feed).filter((s) => !Array.isArray(s.parent)));
     delete (slot.parent as Record<string, Json>)[slot.key];
@@ -138,7 +138,7 @@ const MUTATIONS: Record<string, (rng: Rng, feed: Record<string, Json>) => void> 
   'extra fields': (rng, feed) => {
     const objects = slots(feed).map((s) => (s.parent as Record<string, Json>)[s.key]).filter((v) => v && typeof v === 'object' && !Array.isArray(v));
     const target = pick(rng, [feed, ...objects]) as Record<string, Json>;
-    target[pick(rng, ['x-extra', 'toString', 'valueOf', 'hasOwnProperty', 'then'])] = pick(rng, typeSwaps);
+    target[pick(rng, ['x-extra', 'toString', 'valueOf', 'hasOwnProperty', 'then'])] = structuredClone(pick(rng, typeSwaps));
   },
   'proto keys': (rng, feed) => {
     const objects = slots(feed).map((s) => (s.parent as Record<string, Json>)[s.key]).filter((v) => v && typeof v === 'object' && !Array.isArray(v));
