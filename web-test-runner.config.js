@@ -16,6 +16,8 @@ export default {
   // One page at a time: a background tab gets no animation frames, and fixture() waits for one.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // The fuzz test loads FUZZ_FEEDS feeds (1,000 by default) in one file: about 0.1 s each.
+  testsFinishTimeout: Math.max(300_000, Number(process.env.FUZZ_FEEDS ?? 0) * 300),
   browsers: [
     chromeLauncher({
       launchOptions: {

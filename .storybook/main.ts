@@ -1,6 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
-// Written by hand (no init wizard); the comments below name the pitfalls met on Debian's Chromium and Node 20.
+// Written by hand (no init wizard); the comments below say why each setting is there.
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],

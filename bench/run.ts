@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Each bench module exports `run()` returning its figures; this prints them as one table.
-const BENCHES = ['size', 'first-render', 'agenda', 'recordings', 'server', 'sse', 'import', 'console', 'questions'];
+const BENCHES = ['size', 'first-render', 'agenda', 'recordings', 'feed-memory', 'server', 'sse', 'import', 'console', 'questions'];
 
 const figures: [string, string, number | string][] = [];
 for (const name of BENCHES) {

@@ -46,8 +46,8 @@ const CHUNK = 150;
  * @csspart calendar - The "add to calendar" links.
  * @csspart notice - Loading, empty and "no match" messages.
  * @csspart error - The message shown when the feed cannot be loaded.
- * @cssprop --civic-agenda-time-width - Width of the time column on wide layouts (default 11rem).
- * @cssprop --civic-agenda-max-height - Scroll the programme inside the page when set (default none).
+ * @cssprop [--civic-agenda-time-width=11rem] - Width of the time column on wide layouts.
+ * @cssprop [--civic-agenda-max-height=none] - Scroll the programme inside the page when set.
  */
 export class CivicAgenda extends FeedWidget {
   static override styles = agendaStyles;

@@ -4,10 +4,14 @@ import { hostStyles } from '../styles/host-styles.js';
 export const agendaStyles = [
   hostStyles,
   css`
+    :host {
+      --_max-height: var(--civic-agenda-max-height, none);
+      --_time-width: var(--civic-agenda-time-width, 11rem);
+    }
     /* Scrolls inside the page when given a max-height; the padding keeps focus rings (3px + 2px) unclipped at its edges. */
     .base {
       container-type: inline-size;
-      max-height: var(--civic-agenda-max-height, none);
+      max-height: var(--_max-height);
       overflow-y: auto;
       padding-inline: 6px;
     }
@@ -192,7 +196,7 @@ export const agendaStyles = [
     @container (min-width: 40rem) {
       article {
         display: grid;
-        grid-template-columns: var(--civic-agenda-time-width, 11rem) 1fr;
+        grid-template-columns: var(--_time-width) 1fr;
         column-gap: 1em;
       }
       article > * {

@@ -3,7 +3,7 @@ import { isKnownTimeZone } from './time-zone.js';
 import { DATE_TIME, DURATION, ID, LANGUAGE, TIME_ZONE } from './patterns.js';
 import { safeUrl, urlBase } from './urls.js';
 
-// The feed contract, version 1 (ARCHITECTURE.md). Each message completes "<path>: …".
+// The feed contract, version 1 (README "The feed"; schema/feed.schema.json says the same). Each message completes "<path>: …".
 
 const id = matching(ID, 'expected an id (letters, digits, "_", "-", ".")');
 const ids = array(id, 'expected an array of ids');
@@ -13,8 +13,12 @@ const languages = array(language, 'expected an array of language tags');
 const timeZone = refine(matching(TIME_ZONE, 'expected an IANA time zone such as "Europe/Madrid"'), isKnownTimeZone, 'expected a time zone this browser knows');
 // Resolved against the feed's own URL; an unsafe scheme (javascript:, data:, …) becomes undefined and is dropped.
 const url = map(nonEmpty, (raw) => safeUrl(raw, urlBase.current));
-/** A plain string, or a map of language tags to strings. */
-const text = either(nonEmpty, record(language, string(), ''), 'expected a string or a map of language tags to strings');
+/** A plain string, or a map of language tags to strings (at least one: `{}` has nothing to show). */
+const text = either(
+  nonEmpty,
+  refine(record(language, string(), ''), (map) => Object.keys(map).length > 0, ''),
+  'expected a string or a map of language tags to strings',
+);
 
 const speaker = object({
   id,

@@ -1,8 +1,12 @@
 // Shared by the runtime schema and schema/feed.schema.json (a test keeps them equal).
 
-/** RFC 3339 date-time with a mandatory offset: `2026-06-18T15:00:00+02:00`. */
+/**
+ * RFC 3339 date-time with a mandatory offset: `2026-06-18T15:00:00+02:00`. The date part knows the
+ * days of each month and the leap years (Gregorian), so that `2026-02-31` is refused rather than
+ * rolled over to March 3rd by `Date`: a JSON Schema `pattern` can say that, a `format` is optional.
+ */
 export const DATE_TIME =
-  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$';
+  '^(?:\\d{4}-(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|\\d{4}-(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|\\d{4}-02-(?:0[1-9]|1\\d|2[0-8])|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$';
 
 /** ISO 8601 duration as feeds use it for recordings: `PT1H58M`, `PT45M30S`. */
 export const DURATION = '^P(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$';

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
+import { sessionIds } from '../widget/attribute-check.js';
 import { property } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { pickSession, sessionPhase } from '../feed/select.js';
@@ -47,6 +48,9 @@ export class CivicCountdown extends FeedWidget {
   static override styles = countdownStyles;
 
 
+
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, layout: ['full', 'compact'] };
 
   /** Id of the session to count down to; default: the one live now, else the next, else the last. */
   @property() session?: string;

@@ -5,6 +5,7 @@ import { feedContext } from '../feed/context.js';
 import { FeedController } from '../feed/feed-controller.js';
 import { FeedErrorEvent, FeedLoadEvent } from '../feed/events.js';
 import type { FeedState } from '../feed/store.js';
+import { AttributeCheck, seconds } from '../widget/attribute-check.js';
 
 /**
  * Loads one event feed and shares it with every civic widget placed inside it, so that the page makes
@@ -31,6 +32,11 @@ export class CivicEvent extends LitElement {
   private readonly feed = new FeedController(this);
   private readonly provider = new ContextProvider(this, { context: feedContext });
   private announced?: FeedState;
+
+  constructor() {
+    super();
+    new AttributeCheck(this, { refresh: seconds });
+  }
 
   protected override willUpdate(): void {
     this.provider.setValue(this.feed.state);

@@ -18,7 +18,7 @@ let contextRoot: ContextRoot | undefined;
 export class FeedController implements ReactiveController {
   private fromContext?: FeedState;
   private own?: FeedState;
-  private followed?: string;
+  private followed?: { src: string; refresh?: number };
   private unsubscribe?: () => void;
 
   constructor(private readonly host: FeedHost) {
@@ -40,7 +40,6 @@ export class FeedController implements ReactiveController {
 
   /** The feed state to show; undefined when the widget has neither `src` nor a `<civic-event>`. */
   get state(): FeedState | undefined {
-    this.follow();
     return this.followed ? this.own : this.fromContext;
   }
 
@@ -48,23 +47,37 @@ export class FeedController implements ReactiveController {
     this.follow();
   }
 
+  /**
+   * Before each update, as `@lit/task` does: a change of `src` or `refresh` resubscribes. This runs
+   * after the host's `willUpdate`, so the host derives its view from the new state in one more update.
+   */
+  hostUpdate(): void {
+    if (this.follow()) void this.host.updateComplete.then(() => this.host.requestUpdate());
+  }
+
   hostDisconnected(): void {
     this.follow();
   }
 
-  private follow(): void {
+  /** Subscribes to the store of the host's current `src` and `refresh`; true when that changed anything. */
+  private follow(): boolean {
     const src = (this.host.isConnected && this.host.src) || undefined;
-    if (src === this.followed) return;
-    this.unsubscribe?.();
+    const refresh = this.host.refresh;
+    if (src === this.followed?.src && (!src || refresh === this.followed?.refresh)) return false;
+    const previous = this.unsubscribe;
     this.unsubscribe = undefined;
     this.own = undefined;
-    this.followed = src;
-    if (!src) return;
-    let subscribing = true;
-    this.unsubscribe = feedStoreFor(src).subscribe((state) => {
-      this.own = state;
-      if (!subscribing) this.host.requestUpdate();
-    }, this.host.refresh);
-    subscribing = false;
+    this.followed = src ? { src, refresh } : undefined;
+    if (src) {
+      let subscribing = true;
+      this.unsubscribe = feedStoreFor(src).subscribe((state) => {
+        this.own = state;
+        if (!subscribing) this.host.requestUpdate();
+      }, refresh);
+      subscribing = false;
+    }
+    // Unsubscribed after subscribing again: a new refresh for the same URL keeps its store and its feed.
+    previous?.();
+    return true;
   }
 }

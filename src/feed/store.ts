@@ -3,7 +3,7 @@ import type { Feed } from '../contract/types.js';
 import { formatIssue, validateFeed } from '../contract/validate.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
-export type FeedErrorCode = 'network' | 'timeout' | 'http' | 'content-type' | 'json' | 'schema' | 'too-large';
+export type FeedErrorCode = 'network' | 'cors' | 'timeout' | 'http' | 'content-type' | 'json' | 'schema' | 'too-large';
 
 export interface FeedError {
   code: FeedErrorCode;
@@ -23,9 +23,11 @@ export interface FeedState {
 
 export type FeedListener = (state: FeedState) => void;
 
+/** @internal (tests) A request that takes longer fails with `timeout`. */
 export const FEED_TIMEOUT_MS = 10_000;
+/** @internal (tests) A larger feed fails with `too-large`. */
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
-/** Offline copies kept in the host page's localStorage, the most recently saved first. */
+/** @internal (tests) Offline copies kept in the host page's localStorage, the most recently saved first. */
 export const FEED_CACHE_ENTRIES = 4;
 const DEFAULT_REFRESH_S = 300;
 const MIN_REFRESH_S = 15;
@@ -46,10 +48,9 @@ class FeedLoadError extends Error {
  */
 export class FeedStore {
   state: FeedState;
-  /** A request that takes longer fails with `timeout` (the last good copy, if any, stays shown). */
-  timeoutMs = FEED_TIMEOUT_MS;
   private readonly listeners = new Map<FeedListener, number | undefined>();
   private request?: AbortController;
+  private loading = false;
   private timer?: ReturnType<typeof setTimeout>;
   private lastFetch = 0;
   private etag: string | null = null;
@@ -57,15 +58,19 @@ export class FeedStore {
 
   constructor(readonly url: string) {
     const cached = readCache(url);
+    // Released earlier in this page after a good answer: the offline copy is that answer.
+    const confirmed = cached && lastAnswers.get(url);
     this.state = cached
-      ? { url, status: 'loading', feed: cached.feed, updatedAt: cached.savedAt }
+      ? { url, status: confirmed ? 'ready' : 'loading', feed: cached.feed, updatedAt: cached.savedAt }
       : { url, status: 'loading' };
     this.etag = cached?.etag ?? null;
+    if (confirmed) ({ lastFetch: this.lastFetch, serverMaxAge: this.serverMaxAge } = confirmed);
   }
 
   /**
    * Calls `listener` now and at every change. The first subscriber starts loading; `refreshSeconds`
-   * asks for a revalidation interval (the shortest asked for wins). Returns the unsubscribe function.
+   * asks for a revalidation interval (the shortest asked for wins, at once). Returns the unsubscribe
+   * function; a store nobody subscribes to any more is released (its offline copy stays in storage).
    */
   subscribe(listener: FeedListener, refreshSeconds?: number): () => void {
     const first = this.listeners.size === 0;
@@ -76,12 +81,24 @@ export class FeedStore {
       const fresh = this.state.status === 'ready' && Date.now() - this.lastFetch < this.refreshMs();
       if (fresh) this.schedule();
       else void this.load();
+    } else if (!this.loading) {
+      this.schedule(); // a shorter interval than the others asked for counts from now, not after the next answer
     }
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size > 0) return;
+      if (!this.listeners.delete(listener)) return;
+      if (this.listeners.size > 0) {
+        if (!this.loading) this.schedule();
+        return;
+      }
       clearTimeout(this.timer);
       this.request?.abort();
+      // After the current task: a widget moved in the DOM subscribes again before then and keeps it.
+      queueMicrotask(() => {
+        if (this.listeners.size > 0 || stores.get(this.url) !== this) return;
+        stores.delete(this.url);
+        if (this.state.status === 'ready') lastAnswers.set(this.url, { lastFetch: this.lastFetch, serverMaxAge: this.serverMaxAge });
+        else lastAnswers.delete(this.url);
+      });
     };
   }
 
@@ -91,11 +108,15 @@ export class FeedStore {
     clearTimeout(this.timer);
     const request = new AbortController();
     this.request = request;
+    this.loading = true;
     const sentAt = Date.now();
     this.lastFetch = sentAt;
+    // A timer rather than AbortSignal.timeout(), so that fake timers can drive it in tests.
+    const deadline = new AbortController();
+    const timeout = setTimeout(() => deadline.abort(new DOMException('timeout', 'TimeoutError')), FEED_TIMEOUT_MS);
     try {
       const response = await fetch(this.url, {
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(this.timeoutMs)]),
+        signal: AbortSignal.any([request.signal, deadline.signal]),
         // The browser revalidates with If-None-Match itself; setting the header by hand would
         // force a CORS preflight that static hosts do not answer.
         cache: 'no-cache',
@@ -130,7 +151,9 @@ export class FeedStore {
       this.set({ url: this.url, status: 'ready', feed: result.feed, updatedAt: clock.now() });
     } catch (cause) {
       if (request.signal.aborted) return; // superseded or unsubscribed: the state is not ours to set
-      const error = toFeedError(cause, this.timeoutMs);
+      let error = toFeedError(cause, FEED_TIMEOUT_MS);
+      if (error.code === 'network' && (await answersWithoutCors(this.url, request.signal))) error = corsError(this.url);
+      if (request.signal.aborted) return;
       console.error(`[civic-widgets] feed ${this.url}: ${error.code}: ${error.message}`);
       const feed = this.state.feed;
       this.set(
@@ -139,7 +162,11 @@ export class FeedStore {
           : { url: this.url, status: 'error', error },
       );
     } finally {
-      if (this.request === request && this.listeners.size > 0) this.schedule();
+      clearTimeout(timeout);
+      if (this.request === request) {
+        this.loading = false;
+        if (this.listeners.size > 0) this.schedule();
+      }
     }
   }
 
@@ -162,6 +189,8 @@ export class FeedStore {
 }
 
 const stores = new Map<string, FeedStore>();
+/** When each released store last had a good answer: a few numbers per URL, not the parsed feed. */
+const lastAnswers = new Map<string, { lastFetch: number; serverMaxAge?: number }>();
 
 /** The page's one store for `src`, resolved against the document's URL. */
 export function feedStoreFor(src: string): FeedStore {
@@ -186,6 +215,29 @@ function toFeedError(cause: unknown, timeoutMs: number): FeedError {
   const name = (cause as Error)?.name;
   if (name === 'TimeoutError') return { code: 'timeout', message: `no answer within ${timeoutMs / 1000} s` };
   return { code: 'network', message: String((cause as Error)?.message ?? cause) };
+}
+
+/**
+ * A fetch that fails on the network looks the same whether the server is down or refuses this origin
+ * (CORS): a `no-cors` request tells them apart, as an opaque answer means that the server did answer.
+ */
+async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const probe = await fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
+    return probe.type === 'opaque';
+  } catch {
+    return false;
+  }
+}
+
+function corsError(url: string): FeedError {
+  const origin = location.origin;
+  return {
+    code: 'cors',
+    message:
+      `the feed's server (${new URL(url).origin}) does not allow this site (${origin}): ` +
+      `it must answer with the header "Access-Control-Allow-Origin: *" (or "${origin}")`,
+  };
 }
 
 function maxAge(cacheControl: string | null): number | undefined {

@@ -25,6 +25,7 @@ export const commonMessages: Catalog<CommonMessages> = {
     errorTitle: 'The event information could not be loaded.',
     errors: {
       network: 'The network is unreachable. Please try again later.',
+      cors: 'The feed’s server does not allow this site.',
       timeout: 'The server took too long to answer.',
       http: 'The server answered with an error.',
       'content-type': 'The server did not send event data.',
@@ -46,6 +47,7 @@ export const commonMessages: Catalog<CommonMessages> = {
     errorTitle: 'Les informations de l’événement n’ont pas pu être chargées.',
     errors: {
       network: 'Le réseau est injoignable. Veuillez réessayer plus tard.',
+      cors: 'Le serveur du flux n’autorise pas ce site.',
       timeout: 'Le serveur a mis trop de temps à répondre.',
       http: 'Le serveur a répondu par une erreur.',
       'content-type': 'Le serveur n’a pas envoyé de données d’événement.',
@@ -67,6 +69,7 @@ export const commonMessages: Catalog<CommonMessages> = {
     errorTitle: 'No se pudo cargar la información del evento.',
     errors: {
       network: 'No hay conexión de red. Inténtelo de nuevo más tarde.',
+      cors: 'El servidor del feed no permite este sitio.',
       timeout: 'El servidor tardó demasiado en responder.',
       http: 'El servidor respondió con un error.',
       'content-type': 'El servidor no envió datos del evento.',
@@ -88,6 +91,7 @@ export const commonMessages: Catalog<CommonMessages> = {
     errorTitle: 'تعذّر تحميل معلومات الفعالية.',
     errors: {
       network: 'تعذّر الوصول إلى الشبكة. يُرجى المحاولة لاحقًا.',
+      cors: 'خادم الموجز لا يسمح لهذا الموقع.',
       timeout: 'استغرق الخادم وقتًا طويلًا للرد.',
       http: 'ردّ الخادم بخطأ.',
       'content-type': 'لم يرسل الخادم بيانات الفعالية.',

@@ -15,7 +15,7 @@ function watchLanguageChanges(): void {
 }
 
 /** The closest `lang` attribute, crossing shadow roots, else the browser's language. */
-export function inheritedLanguage(element: Element): string {
+function inheritedLanguage(element: Element): string {
   let node: Element | null = element;
   while (node) {
     const lang = node.getAttribute('lang');

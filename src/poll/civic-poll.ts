@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { pollIds } from '../widget/attribute-check.js';
 import { property, state } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { commonMessages } from '../i18n/common-messages.js';
@@ -40,13 +41,16 @@ interface View extends VoteView {
  * @csspart item - One answer's result: text, count, share and bar.
  * @csspart bar - The bar of one answer's result.
  * @csspart notice - The loading and "no poll" notes.
- * @cssprop --civic-poll-bar-color - Fill of the result bars; default: the accent color.
- * @cssprop --civic-poll-bar-height - Height of the result bars.
+ * @cssprop [--civic-poll-bar-color=var(--civic-color-accent)] - Fill of the result bars.
+ * @cssprop [--civic-poll-bar-height=0.75em] - Height of the result bars.
  * @fires civic-poll-vote - Before a vote is sent (`PollVoteEvent`: `pollId`, `choices`); cancelable: `preventDefault()` stops the vote.
  * @fires civic-poll-results - The results arrived or changed (`PollResultsEvent`: `pollId`, `totals`, `voters`, and `scores` in ranking polls).
  */
 export class CivicPoll extends FeedWidget {
   static override styles = pollStyles;
+
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, poll: pollIds };
 
   /** Id of the poll to show; default: the poll of the live or next session, else the first. */
   @property() poll?: string;

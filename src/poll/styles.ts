@@ -4,6 +4,10 @@ import { hostStyles } from '../styles/host-styles.js';
 export const pollStyles = [
   hostStyles,
   css`
+    :host {
+      --_bar-height: var(--civic-poll-bar-height, 0.75em);
+      --_bar-color: var(--civic-poll-bar-color, var(--_accent));
+    }
     .poll {
       display: grid;
       gap: var(--_space);
@@ -88,7 +92,7 @@ export const pollStyles = [
     }
     .bar {
       grid-column: 1 / -1;
-      height: var(--civic-poll-bar-height, 0.75em);
+      height: var(--_bar-height);
       border-radius: var(--_radius);
       background: var(--_subtle);
       overflow: hidden;
@@ -96,7 +100,7 @@ export const pollStyles = [
     .fill {
       height: 100%;
       inline-size: calc(var(--share) * 100%);
-      background: var(--civic-poll-bar-color, var(--_accent));
+      background: var(--_bar-color);
     }
     .group {
       font-weight: 600;
@@ -184,7 +188,7 @@ export const pollStyles = [
       font-variant-numeric: tabular-nums;
     }
     :host([results-only]) .poll {
-      font-size: 1.5em;
+      font-size: calc(var(--_font-size) * 1.5);
     }
   `,
 ];

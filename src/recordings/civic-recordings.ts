@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { FeedWidget } from '../widget/feed-widget.js';
+import { sessionIds } from '../widget/attribute-check.js';
 import { property, state } from 'lit/decorators.js';
 import { renderFeedStatus, renderStaleNote } from '../feed/feed-status.js';
 import { commonMessages } from '../i18n/common-messages.js';
@@ -35,14 +36,17 @@ const PROVIDERS = { youtube: 'YouTube', vimeo: 'Vimeo', file: '' };
  * @csspart button - The "Show more" button.
  * @csspart notice - Loading, empty and stale notices.
  * @csspart error - The feed error.
- * @cssprop --civic-recordings-min-width - Narrowest a recording's card gets before the grid wraps (default 16rem).
- * @cssprop --civic-recordings-poster-background - Background of a poster without a thumbnail.
+ * @cssprop [--civic-recordings-min-width=16rem] - Narrowest a recording's card gets before the grid wraps.
+ * @cssprop [--civic-recordings-poster-background=var(--civic-color-subtle)] - Background of a poster without a thumbnail.
  */
 export class CivicRecordings extends FeedWidget {
   static override styles = styles;
 
 
 
+
+  /** @internal */
+  static override acceptedValues = { ...FeedWidget.acceptedValues, session: sessionIds, group: ['session'] };
 
   /** Only this session's recordings (a session id); default: all. */
   @property() session?: string;

@@ -4,6 +4,10 @@ import { hostStyles } from '../styles/host-styles.js';
 export const styles = [
   hostStyles,
   css`
+    :host {
+      --_min-width: var(--civic-recordings-min-width, 16rem);
+      --_poster-background: var(--civic-recordings-poster-background, var(--_subtle));
+    }
     .filters {
       display: flex;
       flex-wrap: wrap;
@@ -30,7 +34,7 @@ export const styles = [
     .list,
     .tags {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--civic-recordings-min-width, 16rem)), 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_min-width)), 1fr));
       gap: var(--_space);
       margin: 0 0 var(--_space);
       padding: 0;
@@ -56,7 +60,7 @@ export const styles = [
       aspect-ratio: 16 / 9;
       overflow: hidden;
       border-radius: var(--_radius);
-      background: var(--civic-recordings-poster-background, var(--_subtle));
+      background: var(--_poster-background);
     }
     .player > * {
       box-sizing: border-box;

@@ -29,7 +29,7 @@ export function resolveTimeZone(setting: string | null | undefined, eventZone: s
   // Widgets resolve their zone on every render (a countdown every second): say it once.
   if (!warnedZones.has(setting)) {
     warnedZones.add(setting);
-    console.warn(`[civic-widgets] time-zone="${setting}" is not a known IANA time zone; using the visitor's.`);
+    console.warn(`[civic-widgets] time-zone="${setting}" is not a known IANA time zone; time-zone accepts "local", "event" or an IANA name such as "Europe/Madrid". Using the visitor's.`);
   }
   return localTimeZone();
 }
@@ -86,7 +86,3 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
 }
 
-/** A `<time datetime>` value: the UTC instant. */
-export function machineDate(date: Date): string {
-  return date.toISOString();
-}

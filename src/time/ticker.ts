@@ -6,7 +6,7 @@ const subscribers = new Set<Tick>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 
-/** How many timers the ticker holds right now: 0 or 1, however many widgets tick. */
+/** How many timers the ticker holds right now: 0 or 1, however many widgets tick. @internal (tests) */
 export function activeTimerCount(): number {
   return timer === undefined ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import { agendaMessages } from '../../src/agenda/messages.js';
 import { commonMessages } from '../../src/i18n/common-messages.js';
 import { UI_LANGUAGES } from '../../src/i18n/languages.js';
 import { settled } from '../support/feed-settled.js';
+import { $, $$, textOf as text } from '../support/dom.js';
 
 let unique = 0;
 function feedUrl(name = 'learning-forum', params: Record<string, string> = {}): string {
@@ -21,9 +22,6 @@ async function agenda(template: ReturnType<typeof html>): Promise<CivicAgenda> {
   return el;
 }
 
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** Session ids shown on screen, day by day. */
 const shownIds = (el: Element) => $$(el, '.session:not(.out) article').map((a) => a.id.slice(2));
 const days = (el: Element) => $$(el, 'section.day:not(.out) h2 time').map((t) => t.getAttribute('datetime'));

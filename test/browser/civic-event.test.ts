@@ -10,6 +10,7 @@ import { renderFeedStatus, renderStaleNote } from '../../src/feed/feed-status.js
 import { localize } from '../../src/contract/text.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
 import { hostStyles } from '../../src/styles/host-styles.js';
+import { textOf } from '../support/dom.js';
 
 // The smallest widget built the way the real ones are: FeedController + LocaleController + status.
 class FeedProbe extends LitElement {
@@ -27,7 +28,7 @@ customElements.define('feed-probe', FeedProbe);
 
 let unique = 0;
 const feedUrl = (query = '') => `/__feed/local-democracy.json?key=event-${Date.now()}-${unique++}${query}`;
-const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const shadowText = (el: Element) => textOf(el.shadowRoot);
 const title = (el: Element) => el.shadowRoot!.querySelector('h2')?.textContent;
 
 describe('<civic-event> and widgets', () => {
@@ -128,6 +129,18 @@ describe('<civic-event> and widgets', () => {
     const probe = await fixture<FeedProbe>(html`<feed-probe src="http://127.0.0.1:9/unreachable.json"></feed-probe>`);
     await waitUntil(() => probe.shadowRoot!.querySelector('[role=alert]'));
     expect(shadowText(probe)).to.contain('The network is unreachable.');
+    expect(pageErrors).to.be.empty;
+  });
+
+  it('says that the feed’s server does not allow this site when CORS blocks it, in each language', async () => {
+    sinon.stub(console, 'error');
+    const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const src = `${location.protocol}//${other}:${location.port}${feedUrl()}`;
+    const el = await fixture<HTMLElement>(html`<div><feed-probe src=${src}></feed-probe><feed-probe lang="fr" src=${src}></feed-probe></div>`);
+    const [en, fr] = [...el.querySelectorAll('feed-probe')];
+    await waitUntil(() => fr!.shadowRoot!.querySelector('[role=alert]'));
+    expect(shadowText(en!)).to.contain('The feed’s server does not allow this site.');
+    expect(shadowText(fr!)).to.contain('Le serveur du flux n’autorise pas ce site.');
     expect(pageErrors).to.be.empty;
   });
 

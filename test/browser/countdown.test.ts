@@ -10,6 +10,7 @@ import { settled } from '../support/feed-settled.js';
 import { clock } from '../../src/time/clock.js';
 import { dateTimeFormat } from '../../src/time/format.js';
 import { activeTimerCount } from '../../src/time/ticker.js';
+import { $, textOf } from '../support/dom.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -50,8 +51,7 @@ async function countdown(attrs: { session?: string; lang?: string; layout?: stri
   ></civic-countdown>`);
 }
 
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (el: Element, selector: string) => textOf($(el, selector));
 const phaseOf = (el: Element) => ['upcoming', 'live', 'ended', 'cancelled', 'postponed'].find((p) => $(el, '.base')!.classList.contains(p));
 /** The visible units as numbers, in order: [days, hours, minutes, seconds]. */
 const units = (el: Element) => [...el.shadowRoot!.querySelectorAll('.unit .value')].map((v) => Number(v.textContent));

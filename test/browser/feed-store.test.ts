@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/event/define.js';
-import { feedStoreFor, FEED_CACHE_ENTRIES, FEED_MAX_BYTES, type FeedState } from '../../src/feed/store.js';
+import type { CivicEvent } from '../../src/event/civic-event.js';
+import { feedStoreFor, FEED_CACHE_ENTRIES, FEED_MAX_BYTES, FEED_TIMEOUT_MS, type FeedState } from '../../src/feed/store.js';
 import { clock } from '../../src/time/clock.js';
 import { settled } from '../support/feed-settled.js';
 
@@ -129,12 +130,106 @@ describe('feed store', () => {
   }
 
   it('times out on a slow endpoint', async () => {
+    const timers = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const errors = sinon.stub(console, 'error');
     const { url } = feedUrl({ delay: 2000 });
-    feedStoreFor(url).timeoutMs = 300;
-    const state = await settled(url);
+    const answer = settled(url);
+    await timers.tickAsync(FEED_TIMEOUT_MS);
+    const state = await answer;
     expect(state.error?.code).to.equal('timeout');
-    expect(String(errors.firstCall.args[0])).to.contain('no answer within 0.3 s');
+    expect(String(errors.firstCall.args[0])).to.contain(`no answer within ${FEED_TIMEOUT_MS / 1000} s`);
+  });
+
+  describe('follows its subscribers’ refresh intervals', () => {
+    /** Resolves at the next `ready` state of `url`'s store seen by a subscriber asking for `refresh`. */
+    function subscribeReady(url: string, refresh?: number): Promise<() => void> {
+      return new Promise((resolve) => {
+        let resolved = false;
+        const unsubscribe = feedStoreFor(url).subscribe((s) => {
+          if (s.status !== 'ready' || resolved) return;
+          resolved = true;
+          queueMicrotask(() => resolve(unsubscribe));
+        }, refresh);
+      });
+    }
+
+    it('a later subscriber’s shorter refresh takes effect at once', async () => {
+      const timers = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const spy = sinon.spy(window, 'fetch');
+      const { url, key } = feedUrl();
+      const calls = () => spy.getCalls().filter((c) => String(c.args[0]).includes(key)).length;
+      const first = await subscribeReady(url, 86_400);
+      const second = feedStoreFor(url).subscribe(() => {}, 15);
+      await timers.tickAsync(16_000);
+      expect(calls()).to.equal(2);
+      second();
+      first();
+    });
+
+    it('an element resubscribes when its refresh changes (86400 → 15: a request within 16 s)', async () => {
+      const timers = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const spy = sinon.spy(window, 'fetch');
+      const { url, key } = feedUrl();
+      const calls = () => spy.getCalls().filter((c) => String(c.args[0]).includes(key)).length;
+      const el = document.createElement('civic-event') as CivicEvent;
+      el.src = url;
+      el.refresh = 86_400;
+      const loaded = new Promise((resolve) => el.addEventListener('civic-feed-load', resolve, { once: true }));
+      document.body.append(el);
+      await loaded;
+      expect(calls()).to.equal(1);
+      el.refresh = 15;
+      await el.updateComplete;
+      await timers.tickAsync(16_000);
+      expect(calls()).to.equal(2);
+      el.remove();
+    });
+  });
+
+  describe('releases what nobody shows', () => {
+    it('drops a store nobody subscribes to any more; the next one starts from the offline copy', async () => {
+      const { url, key } = feedUrl();
+      const store = feedStoreFor(url);
+      let first: FeedState | undefined;
+      const unsubscribe = store.subscribe((s) => (first = s));
+      await waitUntil(() => first?.status === 'ready');
+      unsubscribe();
+      expect(feedStoreFor(url)).to.equal(store); // released after the current task only
+      await Promise.resolve();
+      const next = feedStoreFor(url);
+      expect(next).to.not.equal(store);
+      expect(next.state.feed?.event.id).to.equal(first!.feed?.event.id);
+      expect(next.state.feed).to.not.equal(first!.feed);
+      expect(await requests(key)).to.have.length(1);
+    });
+
+    it('keeps the store of a widget moved in the DOM, with no new request', async () => {
+      const { url, key } = feedUrl();
+      const host = await fixture<HTMLDivElement>(html`<div><civic-event src=${url}></civic-event></div>`);
+      await waitUntil(() => feedStoreFor(url).state.status === 'ready');
+      const store = feedStoreFor(url);
+      const el = host.querySelector('civic-event')!;
+      host.prepend(document.createElement('hr'));
+      host.append(el); // disconnected and connected again in one task
+      await new Promise((r) => setTimeout(r, 50));
+      expect(feedStoreFor(url)).to.equal(store);
+      expect(await requests(key)).to.have.length(1);
+    });
+
+    it('an element whose src changes releases the previous URL’s store', async () => {
+      const urls = [feedUrl().url, feedUrl().url, feedUrl().url];
+      const el = await fixture<CivicEvent>(html`<civic-event src=${urls[0]}></civic-event>`);
+      const stores = [];
+      for (const url of urls) {
+        el.src = url;
+        await waitUntil(() => feedStoreFor(url).state.status === 'ready');
+        stores.push(feedStoreFor(url));
+      }
+      await new Promise((r) => setTimeout(r));
+      expect(feedStoreFor(urls[0]!)).to.not.equal(stores[0]);
+      expect(feedStoreFor(urls[1]!)).to.not.equal(stores[1]);
+      expect(feedStoreFor(urls[2]!)).to.equal(stores[2]);
+    });
   });
 
   it('aborts a request that a newer one supersedes, and only the newer one sets the state', async () => {
@@ -160,6 +255,21 @@ describe('feed store', () => {
     expect(state.status).to.equal('error');
     expect(state.error?.code).to.equal('network');
     expect(errors.callCount).to.equal(1);
+  });
+
+  it('tells a feed whose server does not allow this site (CORS) from an unreachable network', async () => {
+    const errors = sinon.stub(console, 'error');
+    // The same test server under another origin: it answers, without Access-Control-Allow-Origin.
+    const other = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const url = `${location.protocol}//${other}:${location.port}/__feed/local-democracy.json?key=cors-${Date.now()}`;
+    const state = await settled(url);
+    expect(state.status).to.equal('error');
+    expect(state.error?.code).to.equal('cors');
+    expect(errors.callCount).to.equal(1);
+    const logged = String(errors.firstCall.args[0]);
+    expect(logged).to.contain(url);
+    expect(logged).to.contain('does not allow this site');
+    expect(logged).to.contain(`Access-Control-Allow-Origin: *" (or "${location.origin}")`);
   });
 
   it('corrects the clock from the server Date header', async () => {

@@ -9,6 +9,7 @@ import { pollMessages } from '../../src/poll/messages.js';
 import { clock } from '../../src/time/clock.js';
 import { formatTimeWithZone } from '../../src/time/format.js';
 import { FakeEventSource, FakePollApi, installApi, installEventSource, pollFeed, resetNetwork, townHallPoll, type RawPoll } from './poll-support.js';
+import { $, $$, textOf } from '../support/dom.js';
 
 const en = pollMessages.en;
 const VOTER_KEY = 'civic-widgets:voter';
@@ -38,9 +39,6 @@ async function mount(raw: RawPoll, attrs: { lang?: string; resultsOnly?: boolean
   return { el, api: server, base, push };
 }
 
-const $ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: CivicPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const textOf = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const status = (el: CivicPoll) => textOf($(el, '.message[role="status"]'));
 const input = (el: CivicPoll, id: string) => $<HTMLInputElement>(el, `input[value="${id}"]`)!;
 const button = (el: CivicPoll, label: string) => $$<HTMLButtonElement>(el, 'button').find((b) => textOf(b) === label);

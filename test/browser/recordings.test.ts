@@ -4,13 +4,13 @@ import '../../src/event/define.js';
 import '../../src/recordings/define.js';
 import type { CivicRecordings } from '../../src/recordings/civic-recordings.js';
 import type { RecordingPlayEvent } from '../../src/recordings/events.js';
+import { textOf as text } from '../support/dom.js';
 
 let unique = 0;
 const feedUrl = (name = 'recordings', query = '') => `/__feed/${name}.json?key=rec-${Date.now()}-${unique++}${query}`;
 
 const root = (el: Element) => el.shadowRoot!;
 const all = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const titles = (el: Element) => all(el, '[part=title]').map(text);
 const status = (el: Element) => text(root(el).querySelector('.count'));
 const item = (el: Element, title: string) => all(el, '[part=item]').find((li) => text(li.querySelector('h3')) === title)!;

@@ -40,6 +40,24 @@ describe('schema/feed.schema.json and the runtime validator agree', () => {
     });
   }
 
+  it('both accept every real calendar date and refuse every impossible one, 2000–2100', () => {
+    const check = (date: string) => {
+      const feed = { version: 1, event: { id: 'e', title: 'E', timeZone: 'UTC' }, sessions: [{ id: 's', title: 'S', start: `${date}T10:00:00Z`, end: `${date}T11:00:00Z` }] };
+      return [validateWithSchema(feed) as boolean, validateFeed(feed, 'https://example.org/').ok];
+    };
+    for (let year = 2000; year <= 2100; year += year < 2030 ? 1 : 10) {
+      for (let month = 1; month <= 12; month++) {
+        const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        for (const day of [days, days + 1]) {
+          const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const real = day <= days;
+          if (day > 31) continue;
+          assert.deepEqual(check(date), [real, real], date);
+        }
+      }
+    }
+  });
+
   it('uses the same patterns as the runtime (src/contract/patterns.ts)', () => {
     const defs = schema.definitions;
     assert.equal(defs.dateTime.pattern, patterns.DATE_TIME);
@@ -91,6 +109,12 @@ describe('validation errors name the path and what was expected', () => {
     ['questions-bad-moderation', 'questions[0].moderation: expected "none" or "pre"'],
     ['questions-missing-moderation', 'questions[0].moderation: missing (required)'],
     ['questions-not-array', 'questions: expected an array of question boards'],
+    ['date-february-31', 'sessions[0].start: expected an RFC 3339 date-time with an offset'],
+    ['date-leap-day-2025', 'sessions[0].end: expected an RFC 3339 date-time with an offset'],
+    ['date-leap-day-1900', 'sessions[0].end: expected an RFC 3339 date-time with an offset'],
+    ['date-june-31', 'sessions[0].end: expected an RFC 3339 date-time with an offset'],
+    ['date-april-31', 'sessions[0].end: expected an RFC 3339 date-time with an offset'],
+    ['text-empty-map', 'sessions[0].title: expected a string or a map of language tags to strings'],
   ];
   for (const [name, expected] of cases) {
     it(name, () => {

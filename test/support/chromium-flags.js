@@ -1,4 +1,4 @@
-// Flags from TOOLCHAIN.md for Debian's headless Chromium, shared by the test runner, the end-to-end
+// Flags for Debian's headless Chromium, shared by the test runner, the end-to-end
 // tests and the benches: without the background-networking ones it floods the closed network.
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const log = new Map(); // key -> [{ ifNoneMatch, status }]
+const stored = new Map(); // key -> body, for feeds a test generates (PUT /__mem/<key>.json)
 
 function fixture(name) {
   return readFileSync(new URL(`../fixtures/feeds/${name}.json`, import.meta.url), 'utf8');
@@ -16,6 +17,28 @@ export async function fixtureServer(ctx, next) {
     const key = url.searchParams.get('key') ?? '';
     if (url.searchParams.has('reset')) log.delete(key);
     ctx.body = log.get(key) ?? [];
+    return;
+  }
+  if (url.pathname === '/__fuzz-config') {
+    // The fuzz test's size and seed, from the environment of the test runner (FUZZ_FEEDS=10000 npm …).
+    ctx.body = { feeds: Number(process.env.FUZZ_FEEDS ?? 1000), seed: Number(process.env.FUZZ_SEED ?? 1) };
+    return;
+  }
+  const mem = /^\/__mem\/([\w-]+)\.json$/.exec(url.pathname);
+  if (mem) {
+    if (ctx.method === 'PUT') {
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      stored.set(mem[1], Buffer.concat(chunks).toString('utf8'));
+      ctx.status = 204;
+    } else if (ctx.method === 'DELETE') {
+      stored.delete(mem[1]);
+      ctx.status = 204;
+    } else if (stored.has(mem[1])) {
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.type = 'application/json';
+      ctx.body = stored.get(mem[1]);
+    } else ctx.status = 404;
     return;
   }
   const match = /^\/__feed\/([\w/-]+)\.json$/.exec(url.pathname);
