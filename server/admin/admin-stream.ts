@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
-import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
+import { COALESCE_MS, HEARTBEAT_MS } from '../event-stream.js';
 
 /**
  * `/api/admin/stream`: every poll's full summary (totals whatever the poll's `results` rule, status,

@@ -14,6 +14,7 @@ import { votesCsv } from '../export/votes-csv.js';
 import { packageRoot } from '../package-root.js';
 import type { PollService } from '../poll-service.js';
 import { params, exportQuery, signInBody, presentParams, oneTimeQuery } from './admin.schemas.js';
+import { serveEventStream } from './stream-route.js';
 
 export interface AdminOptions {
   service: PollService;
@@ -173,21 +174,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
         },
       );
       guarded.get('/api/admin/stream', { exposeHeadRoute: false }, async (request, reply) => {
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          ...(reply.getHeaders() as Record<string, string>),
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          'Cache-Control': 'no-store, no-transform',
-          'X-Accel-Buffering': 'no',
-          Connection: 'keep-alive',
-        });
-        reply.raw.socket?.setNoDelay(true);
-        // As the visitors' streams: quiet between events by design, so no idle timeout.
-        reply.raw.socket?.setTimeout(0);
-        await stream.open(reply.raw).catch((error: unknown) => {
-          request.log.error({ err: error });
-          reply.raw.end();
-        });
+        await serveEventStream(request, reply, (res) => stream.open(res), 'no-store, no-transform');
       });
     });
   });
