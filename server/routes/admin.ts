@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PresentData, SessionInfo } from '../../src/contract/admin.js';
 import { AdminStream } from '../admin/admin-stream.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../admin/cookies.js';
 import { checkCsrf, checkSameOrigin, ownOrigin } from '../admin/csrf.js';
@@ -58,7 +59,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
     setSessionCookie(request, reply, cookie, session.expiresAt - now());
     return session;
   };
-  const sessionAnswer = (session: Session) => ({ expiresAt: new Date(session.expiresAt).toISOString(), csrf: session.csrf });
+  const sessionAnswer = (session: Session): SessionInfo => ({ expiresAt: new Date(session.expiresAt).toISOString(), csrf: session.csrf });
 
   // Pages and their script: public (they show nothing until signed in); the data they load is not.
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
@@ -78,7 +79,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
   app.get('/admin/icon.svg', async (_request, reply) => reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=86400').send(ICON_SVG));
 
   // What the presenter view shows is what visitors can see anyway: the poll's texts and where to vote.
-  app.get<{ Params: { id: string } }>('/api/present/:id', { schema: { params: presentParams } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/present/:id', { schema: { params: presentParams } }, async (request): Promise<PresentData> => {
     const { poll, feed } = service.entry(request.params.id);
     const ids = [...service.catalog.polls.keys()];
     const at = ids.indexOf(poll.id);
