@@ -9,8 +9,9 @@ import { Agent, request } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onEventBlocks } from './support/event-blocks.js';
-import { cannon, CONNECTIONS, empty, median, rate } from './support/load.js';
+import { cannon, CONNECTIONS, empty, rate } from './support/load.js';
 import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
+import { median } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 5;

@@ -8,8 +8,9 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { cannon, CONNECTIONS, empty, median, rate, type Figures } from './support/load.js';
+import { cannon, CONNECTIONS, empty, rate, type Figures } from './support/load.js';
 import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
+import { median } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 5;

@@ -13,7 +13,6 @@ export interface Figures {
 }
 
 export const empty = (): Figures => ({ requests: 0, seconds: 0, p50: [], p99: [], failed: 0 });
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 export const rate = (f: Figures) => Math.round(f.requests / f.seconds);
 
 /** One round of load; `into` undefined is a warm-up whose figures are dropped. */
