@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsStale } from './support/bundle.js';
 import { launchChromium } from './support/chromium.js';
 import { serveStatic } from './support/static-server.js';
 import { median, round } from './support/stats.js';
@@ -182,17 +182,8 @@ window.warm = async (url) => {
 window.ready = true;
 </script></body></html>`;
 
-/** Missing, or older than a source file: measuring yesterday's bundle would mislead. */
-function bundleIsStale(): boolean {
-  const bundle = resolve(root, 'dist/civic-widgets.js');
-  if (!existsSync(bundle)) return true;
-  const built = statSync(bundle).mtimeMs;
-  const sources = readdirSync(resolve(root, 'src'), { recursive: true, withFileTypes: true });
-  return sources.some((entry) => entry.isFile() && statSync(resolve(entry.parentPath, entry.name)).mtimeMs > built);
-}
-
 export async function run(): Promise<Record<string, number | string>> {
-  if (bundleIsStale()) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  if (bundleIsStale(root)) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
   const feeds = Object.fromEntries(SCALES.map(([n]) => [`/bench-feed-${n}.json`, JSON.stringify(scaleFeed(n))]));
   const server = await serveStatic(root, { '/bench-feed.json': JSON.stringify(benchFeed()), '/bench-agenda.html': PAGE, ...feeds });
   const browser = await launchChromium();

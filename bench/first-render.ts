@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { scriptBuild } from '../vite.config.js';
+import { bundleIsStale } from './support/bundle.js';
 import { launchChromium } from './support/chromium.js';
 import { embedPage, startEmbedServers, type EmbedServers } from './support/embed-servers.js';
 import { median, round } from './support/stats.js';
@@ -225,19 +226,10 @@ async function buildFloors(out: string): Promise<void> {
   }
 }
 
-/** Missing, or older than a source file: measuring yesterday's bundle would mislead. */
-function bundleIsStale(): boolean {
-  const bundle = resolve(root, 'dist/civic-widgets.js');
-  if (!existsSync(bundle)) return true;
-  const built = statSync(bundle).mtimeMs;
-  const sources = readdirSync(resolve(root, 'src'), { recursive: true, withFileTypes: true });
-  return sources.some((entry) => entry.isFile() && statSync(resolve(entry.parentPath, entry.name)).mtimeMs > built);
-}
-
 const gzipKb = async (file: string) => round(gzipSync(await readFile(file), { level: 9 }).length / 1024, 1);
 
 export async function run(): Promise<Record<string, number | string>> {
-  if (!DIST && bundleIsStale()) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  if (!DIST && bundleIsStale(root)) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
   const floors = await mkdtemp(join(tmpdir(), 'civic-floors-'));
   await buildFloors(floors);
   const dist = DIST ?? join(root, 'dist');

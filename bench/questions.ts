@@ -4,59 +4,29 @@
 // The three loads take turns in short rounds, so that a burst of load from elsewhere on the shared
 // machine hits all of them rather than one.
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startProcess, tempDb } from './support/server-process.js';
+import { onEventBlocks } from './support/event-blocks.js';
+import { cannon, CONNECTIONS, empty, rate } from './support/load.js';
+import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
+import { median } from './support/stats.js';
 
-const CONNECTIONS = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 5;
 const STREAMS = Number(process.env.BENCH_QUESTION_STREAMS ?? 1000);
 /** Questions that the upvote load spreads over. */
 const TARGETS = 50;
 
-interface Figures {
-  requests: number;
-  seconds: number;
-  p50: number[];
-  p99: number[];
-  failed: number;
-}
-
-const empty = (): Figures => ({ requests: 0, seconds: 0, p50: [], p99: [], failed: 0 });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const rate = (f: Figures) => Math.round(f.requests / f.seconds);
-
-async function cannon(into: Figures | undefined, options: autocannon.Options, seconds: number): Promise<void> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
-  if (!into) return;
-  into.requests += result.requests.total;
-  into.seconds += result.duration;
-  into.p50.push(result.latency.p50);
-  into.p99.push(result.latency.p99);
-  into.failed += result.non2xx + result.errors + result.timeouts;
-}
-
 /** A poll (the baseline), a board for the load and an empty board for the fan-out. */
-function feeds(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'civic-bench-feeds-'));
-  const options = ['a', 'b', 'c'].map((id) => ({ id, text: `Option ${id}` }));
-  const feed = {
-    version: 1,
-    event: { id: 'bench', title: 'Bench', timeZone: 'UTC' },
-    sessions: [],
-    polls: [{ id: 'bench', title: 'Bench', mode: 'single', groups: [{ id: 'g', title: 'G', options }] }],
+const feeds = () =>
+  benchFeeds({
     questions: [
       { id: 'load', title: 'Load', moderation: 'none' },
       { id: 'fanout', title: 'Fan-out', moderation: 'none' },
     ],
-  };
-  writeFileSync(join(dir, 'bench.json'), JSON.stringify(feed));
-  return dir;
-}
+  });
 
 export async function run(): Promise<Record<string, number | string>> {
   const db = tempDb();
@@ -128,23 +98,15 @@ async function fanOut(origin: string): Promise<{ opened: number; first: number; 
   const done = new Promise<void>((resolve) => (allSeen = resolve));
   const open = () =>
     new Promise<void>((opened, failed) => {
-      let buffer = '';
       let seen = false;
       const req = request(`${origin}/api/questions/fanout/stream`, { agent }, (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (!block.startsWith('event: questions')) continue;
-            opened();
-            if (!seen && block.includes(marker)) {
-              seen = true;
-              arrivals.push(Date.now());
-              if (arrivals.length === STREAMS) allSeen();
-            }
+        onEventBlocks(res, (block) => {
+          if (!block.startsWith('event: questions')) return;
+          opened();
+          if (!seen && block.includes(marker)) {
+            seen = true;
+            arrivals.push(Date.now());
+            if (arrivals.length === STREAMS) allSeen();
           }
         });
       });

@@ -8,33 +8,12 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cannon, CONNECTIONS, empty, rate, type Figures } from './support/load.js';
 import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
+import { median } from './support/stats.js';
 
-const CONNECTIONS = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 5;
-
-interface Figures {
-  requests: number;
-  seconds: number;
-  p50: number[];
-  p99: number[];
-  failed: number;
-}
-
-const empty = (): Figures => ({ requests: 0, seconds: 0, p50: [], p99: [], failed: 0 });
-
-async function cannon(into: Figures | undefined, options: autocannon.Options, seconds: number): Promise<void> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
-  if (!into) return;
-  into.requests += result.requests.total;
-  into.seconds += result.duration;
-  into.p50.push(result.latency.p50);
-  into.p99.push(result.latency.p99);
-  into.failed += result.non2xx + result.errors + result.timeouts;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export async function run(): Promise<Record<string, number | string>> {
   const db = tempDb();
@@ -73,7 +52,6 @@ export async function run(): Promise<Record<string, number | string>> {
   await hello.stop();
   rmSync(dirname(db), { recursive: true, force: true });
 
-  const rate = (f: Figures) => Math.round(f.requests / f.seconds);
   const postgres = process.env.DATABASE_URL_BENCH ? await postgresVotes(process.env.DATABASE_URL_BENCH, ballots, feeds) : undefined;
   const ratio = Number((rate(votes) / rate(baseline)).toFixed(2));
   const figures = {

@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onEventBlocks } from './support/event-blocks.js';
 import { benchFeeds, startProcess, tempDb } from './support/server-process.js';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
@@ -90,22 +91,14 @@ function worker(): void {
     const open = () =>
       new Promise<void>((resolve) => {
         let events = 0;
-        let buffer = '';
         const req = request(`${origin}/api/polls/bench/stream`, { agent: false }, (res) => {
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            buffer += chunk;
-            let end;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              if (!block.startsWith('event: totals')) continue;
-              events++;
-              if (events === 1) resolve();
-              if (events === 2) {
-                times.push(Date.now());
-                if (times.length === count - failed) process.send!({ type: 'seen', times });
-              }
+          onEventBlocks(res, (block) => {
+            if (!block.startsWith('event: totals')) return;
+            events++;
+            if (events === 1) resolve();
+            if (events === 2) {
+              times.push(Date.now());
+              if (times.length === count - failed) process.send!({ type: 'seen', times });
             }
           });
         });

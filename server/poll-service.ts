@@ -1,3 +1,4 @@
+import type { PollSummary } from '../src/contract/admin.js';
 import { localize } from '../src/contract/text.js';
 import type { Poll } from '../src/contract/types.js';
 import { ApiError } from './errors.js';
@@ -5,21 +6,6 @@ import type { FeedCatalog, PollEntry } from './feed-catalog.js';
 import type { Override, PollSnapshot, PollStatus, PollTally } from '../src/contract/poll-rules.js';
 import { ballotRule, checkChoices, pollStatus, snapshot } from '../src/contract/poll-rules.js';
 import type { Store, StoreChange, VoteRecord } from './storage/store.js';
-
-export interface PollSummary {
-  id: string;
-  feed: string;
-  title: string;
-  status: PollStatus;
-  override: Override;
-  opensAt: string | null;
-  closesAt: string | null;
-  voters: number;
-  totals: Record<string, number>;
-  /** Ranking polls: each option's Borda points. */
-  scores?: Record<string, number>;
-  updatedAt: string | null;
-}
 
 export interface PollExport extends PollSummary {
   votes: VoteRecord[];

@@ -1,114 +1,62 @@
 import type { ServerResponse } from 'node:http';
 import type { QuestionBoard } from '../src/contract/types.js';
 import type { QuestionService } from './question-service.js';
-import { COALESCE_MS, HEARTBEAT_MS, write } from './sse.js';
-
-const MAX_TIMER = 2 ** 31 - 1;
+import { eventFrame, HEARTBEAT_MS, StreamChannel, StreamHub, write, type StreamClient } from './event-stream.js';
 
 /**
- * Every open stream of one question board. The stream carries the public snapshot only (published
- * questions, no voter's own data), so one frame serves every client: a change schedules one flush
- * (leading edge, then at most one per COALESCE_MS) that reads and serializes the list once.
+ * The open streams of one question board. The stream carries the public snapshot only (published
+ * questions, no voter's own data), so one frame serves every client and a flush reads and serializes
+ * the list once.
  */
-class BoardBroadcaster {
-  readonly clients = new Set<{ res: ServerResponse }>();
-  private timer: NodeJS.Timeout | undefined;
-  private transitionTimer: NodeJS.Timeout | undefined;
-  private lastFlush = 0;
-
-  constructor(
-    private readonly board: QuestionBoard,
-    private readonly service: QuestionService,
-  ) {}
-
-  async add(res: ServerResponse): Promise<void> {
-    const client = { res };
-    this.clients.add(client);
-    res.on('close', () => {
-      this.clients.delete(client);
-      if (!this.clients.size) clearTimeout(this.transitionTimer);
-    });
-    if (this.clients.size === 1) this.armTransition();
-    write(client, await this.frame());
-  }
-
-  changed(): void {
-    if (this.timer || this.clients.size === 0) return;
-    const wait = Math.max(0, this.lastFlush + COALESCE_MS - Date.now());
-    this.timer = setTimeout(() => void this.flush(), wait);
-  }
-
-  ping(): void {
-    for (const client of this.clients) write(client, ': ping\n\n');
-  }
-
-  close(): void {
-    clearTimeout(this.timer);
-    clearTimeout(this.transitionTimer);
-    for (const client of this.clients) client.res.end();
-    this.clients.clear();
-  }
-
-  private async frame(): Promise<string> {
-    const questions = await this.service.publishedQuestions(this.board.id);
-    return `event: questions\ndata: ${JSON.stringify({ ...this.service.base(this.board), questions })}\n\n`;
-  }
-
-  private async flush(): Promise<void> {
-    this.lastFlush = Date.now();
-    try {
-      const frame = await this.frame();
-      for (const client of this.clients) write(client, frame);
-    } catch {
-      // The store is unreachable for a moment: the next change tries again rather than drop streams.
-    } finally {
-      this.timer = undefined;
-    }
-  }
-
-  /** Opening and closing by date is a change too: streams hear it when it happens. */
-  private armTransition(): void {
-    clearTimeout(this.transitionTimer);
-    const now = this.service.now();
-    const at = [this.board.opensAt, this.board.closesAt].map((d) => (d ? Date.parse(d) : NaN)).find((t) => t > now);
-    if (at === undefined) return;
-    this.transitionTimer = setTimeout(() => {
-      if (this.service.now() >= at) this.changed();
-      this.armTransition();
-    }, Math.min(at - now + 5, MAX_TIMER));
-    this.transitionTimer.unref();
-  }
+function boardChannel(board: QuestionBoard, service: QuestionService): StreamChannel<StreamClient> {
+  return new StreamChannel<StreamClient>({
+    now: () => service.now(),
+    flush: async (clients) => {
+      const text = await frame(board, service);
+      for (const client of clients) write(client, text);
+    },
+    nextTransition: (now) => [board.opensAt, board.closesAt].map((d) => (d ? Date.parse(d) : NaN)).find((t) => t > now),
+  });
 }
 
-/** The SSE side of the question boards: one broadcaster per board and one heartbeat for all. */
-export class QuestionHub {
-  private readonly boards = new Map<string, BoardBroadcaster>();
-  private readonly heartbeat: NodeJS.Timeout;
+async function frame(board: QuestionBoard, service: QuestionService): Promise<string> {
+  const questions = await service.publishedQuestions(board.id);
+  return eventFrame('questions', JSON.stringify({ ...service.base(board), questions }));
+}
 
-  constructor(service: QuestionService, heartbeatMs = HEARTBEAT_MS) {
-    for (const [id, { board }] of service.catalog.questions) this.boards.set(id, new BoardBroadcaster(board, service));
+/** The SSE side of the question boards: one channel per board and one heartbeat for all. */
+export class QuestionHub {
+  private readonly boards = new Map<string, { board: QuestionBoard; channel: StreamChannel<StreamClient> }>();
+  private readonly hub: StreamHub<StreamChannel<StreamClient>>;
+
+  constructor(private readonly service: QuestionService, heartbeatMs = HEARTBEAT_MS) {
+    const channels = new Map<string, StreamChannel<StreamClient>>();
+    for (const [id, { board }] of service.catalog.questions) {
+      const channel = boardChannel(board, service);
+      this.boards.set(id, { board, channel });
+      channels.set(id, channel);
+    }
+    this.hub = new StreamHub(channels, heartbeatMs);
     service.onChange((boardId) => {
-      if (boardId) this.boards.get(boardId)?.changed();
-      else this.boards.forEach((board) => board.changed());
+      if (boardId) channels.get(boardId)?.changed();
+      else channels.forEach((channel) => channel.changed());
     });
-    this.heartbeat = setInterval(() => this.boards.forEach((board) => board.ping()), heartbeatMs);
-    this.heartbeat.unref();
   }
 
   /** Starts streaming to `res`, whose headers the caller has written. */
-  open(boardId: string, res: ServerResponse): Promise<void> {
+  async open(boardId: string, res: ServerResponse): Promise<void> {
     res.write('retry: 3000\n\n');
-    return this.boards.get(boardId)!.add(res);
+    const { board, channel } = this.boards.get(boardId)!;
+    const client = { res };
+    channel.add(client);
+    write(client, await frame(board, this.service));
   }
 
   get streams(): number {
-    let count = 0;
-    for (const board of this.boards.values()) count += board.clients.size;
-    return count;
+    return this.hub.streams;
   }
 
   close(): void {
-    clearInterval(this.heartbeat);
-    for (const board of this.boards.values()) board.close();
+    this.hub.close();
   }
 }

@@ -42,8 +42,11 @@ export async function startProcess(entry: string, args: string[], env: Record<st
   };
 }
 
-/** A folder with one feed holding one open single-choice poll, `bench`, with options a, b, c. */
-export function benchFeeds(): string {
+/**
+ * A folder with one feed holding one open single-choice poll, `bench`, with options a, b, c, and
+ * whatever else `extra` adds to the feed (question boards, say).
+ */
+export function benchFeeds(extra: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'civic-bench-feeds-'));
   const options = ['a', 'b', 'c'].map((id) => ({ id, text: `Option ${id}` }));
   const feed = {
@@ -51,6 +54,7 @@ export function benchFeeds(): string {
     event: { id: 'bench', title: 'Bench', timeZone: 'UTC' },
     sessions: [],
     polls: [{ id: 'bench', title: 'Bench', mode: 'single', groups: [{ id: 'g', title: 'G', options }] }],
+    ...extra,
   };
   writeFileSync(join(dir, 'bench.json'), JSON.stringify(feed));
   return dir;

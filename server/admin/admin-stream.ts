@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
-import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
+import { Coalescer, eventFrame, HEARTBEAT_MS } from '../event-stream.js';
 
 /**
  * `/api/admin/stream`: every poll's full summary (totals whatever the poll's `results` rule, status,
@@ -11,8 +11,7 @@ import { COALESCE_MS, HEARTBEAT_MS } from '../sse.js';
 export class AdminStream {
   private readonly clients = new Set<ServerResponse>();
   private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private lastFlush = 0;
+  private readonly coalescer = new Coalescer(() => this.flush());
   private readonly heartbeat: NodeJS.Timeout;
   private transitionTimer: NodeJS.Timeout | undefined;
 
@@ -40,7 +39,7 @@ export class AdminStream {
   close(): void {
     clearInterval(this.heartbeat);
     clearTimeout(this.transitionTimer);
-    clearTimeout(this.timer);
+    this.coalescer.cancel();
     for (const res of this.clients) res.end();
     this.clients.clear();
   }
@@ -62,28 +61,20 @@ export class AdminStream {
   private changed(pollId: string): void {
     if (this.clients.size === 0) return;
     this.pending.add(pollId);
-    if (this.timer) return;
-    const wait = Math.max(0, this.lastFlush + COALESCE_MS - Date.now());
-    this.timer = setTimeout(() => void this.flush(), wait);
+    this.coalescer.schedule();
   }
 
+  /** Throws when the store is unreachable for a moment: the next change sends fresh figures. */
   private async flush(): Promise<void> {
-    this.lastFlush = Date.now();
     const ids = [...this.pending];
     this.pending.clear();
-    try {
-      for (const id of ids) {
-        const text = frame(await this.service.summary(id));
-        for (const res of this.clients) res.write(text);
-      }
-    } catch {
-      // The store is unreachable for a moment: the next change sends fresh figures.
-    } finally {
-      this.timer = undefined;
+    for (const id of ids) {
+      const text = frame(await this.service.summary(id));
+      for (const res of this.clients) res.write(text);
     }
   }
 }
 
 function frame(data: unknown): string {
-  return `event: poll\ndata: ${JSON.stringify(data)}\n\n`;
+  return eventFrame('poll', JSON.stringify(data));
 }

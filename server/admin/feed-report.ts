@@ -1,33 +1,6 @@
+import type { FeedReport } from '../../src/contract/admin.js';
 import { feedWarnings } from '../../src/contract/feed-warnings.js';
 import type { FeedCatalog } from '../feed-catalog.js';
-
-export interface FeedIssue {
-  /** Where: a path in the feed (`sessions[2].start`), or the source it came from. */
-  path: string;
-  message: string;
-}
-
-export interface SourceReport {
-  type: string;
-  location: string;
-  lastSync: string | null;
-  lastAttempt: string | null;
-  lastError: string | null;
-}
-
-export interface FeedReport {
-  name: string;
-  /** `/feeds/<name>.json`, or null when the feed never built (nothing served yet). */
-  url: string | null;
-  kind: 'feed' | 'recipe';
-  title: unknown;
-  sessions: { id: string; title: unknown; start: string; end: string; poll: string | null }[];
-  polls: string[];
-  loadedAt: string | null;
-  errors: FeedIssue[];
-  warnings: FeedIssue[];
-  sources: SourceReport[];
-}
 
 /**
  * Each feed of the folder with its validation result, sessions, build time and sources, from the

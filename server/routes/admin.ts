@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PresentData, SessionInfo } from '../../src/contract/admin.js';
 import { AdminStream } from '../admin/admin-stream.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../admin/cookies.js';
 import { checkCsrf, checkSameOrigin, ownOrigin } from '../admin/csrf.js';
@@ -14,6 +15,7 @@ import { votesCsv } from '../export/votes-csv.js';
 import { packageRoot } from '../package-root.js';
 import type { PollService } from '../poll-service.js';
 import { params, exportQuery, signInBody, presentParams, oneTimeQuery } from './admin.schemas.js';
+import { serveEventStream } from './stream-route.js';
 
 export interface AdminOptions {
   service: PollService;
@@ -57,7 +59,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
     setSessionCookie(request, reply, cookie, session.expiresAt - now());
     return session;
   };
-  const sessionAnswer = (session: Session) => ({ expiresAt: new Date(session.expiresAt).toISOString(), csrf: session.csrf });
+  const sessionAnswer = (session: Session): SessionInfo => ({ expiresAt: new Date(session.expiresAt).toISOString(), csrf: session.csrf });
 
   // Pages and their script: public (they show nothing until signed in); the data they load is not.
   app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
@@ -77,7 +79,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
   app.get('/admin/icon.svg', async (_request, reply) => reply.type('image/svg+xml').header('Cache-Control', 'public, max-age=86400').send(ICON_SVG));
 
   // What the presenter view shows is what visitors can see anyway: the poll's texts and where to vote.
-  app.get<{ Params: { id: string } }>('/api/present/:id', { schema: { params: presentParams } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/present/:id', { schema: { params: presentParams } }, async (request): Promise<PresentData> => {
     const { poll, feed } = service.entry(request.params.id);
     const ids = [...service.catalog.polls.keys()];
     const at = ids.indexOf(poll.id);
@@ -173,21 +175,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
         },
       );
       guarded.get('/api/admin/stream', { exposeHeadRoute: false }, async (request, reply) => {
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          ...(reply.getHeaders() as Record<string, string>),
-          'Content-Type': 'text/event-stream; charset=utf-8',
-          'Cache-Control': 'no-store, no-transform',
-          'X-Accel-Buffering': 'no',
-          Connection: 'keep-alive',
-        });
-        reply.raw.socket?.setNoDelay(true);
-        // As the visitors' streams: quiet between events by design, so no idle timeout.
-        reply.raw.socket?.setTimeout(0);
-        await stream.open(reply.raw).catch((error: unknown) => {
-          request.log.error({ err: error });
-          reply.raw.end();
-        });
+        await serveEventStream(request, reply, (res) => stream.open(res), 'no-store, no-transform');
       });
     });
   });

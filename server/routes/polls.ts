@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiError } from '../errors.js';
 import { etagOf } from '../feed-catalog.js';
 import type { PollService } from '../poll-service.js';
 import type { SseHub } from '../sse.js';
 import { pollSchema, VOTE_BODY_LIMIT, voteSchema, type PollRequest, type VoteRequest } from './polls.schemas.js';
+import { refuseHead, serveEventStream } from './stream-route.js';
 
 export interface PollRoutesOptions {
   service: PollService;
@@ -46,30 +46,9 @@ export const pollRoutes: FastifyPluginAsync<PollRoutesOptions> = async (app, { s
     // carries a byte, so a link checker or monitoring probe hangs. HEAD gets a 405 below instead.
     { schema: pollSchema, preValidation: knownPoll, exposeHeadRoute: false },
     async (request, reply) => {
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        ...(reply.getHeaders() as Record<string, string>),
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        // Proxies such as nginx would otherwise hold the events back in their buffers.
-        'X-Accel-Buffering': 'no',
-        Connection: 'keep-alive',
-      });
-      reply.raw.socket?.setNoDelay(true);
-      // The idle timeout is for clients that stall; a stream is quiet between events by design.
-      reply.raw.socket?.setTimeout(0);
-      try {
-        await hub.open(request.params.id, reply.raw, request.query.voter);
-      } catch (error) {
-        // Headers are gone already; ending the stream makes the browser reconnect after `retry`.
-        request.log.error({ err: error });
-        reply.raw.end();
-      }
+      await serveEventStream(request, reply, (res) => hub.open(request.params.id, res, request.query.voter));
     },
   );
 
-  app.head('/api/polls/:id/stream', async (_request, reply) => {
-    reply.header('Allow', 'GET');
-    throw new ApiError(405, 'method-not-allowed', 'the stream answers GET only');
-  });
+  refuseHead(app, '/api/polls/:id/stream');
 };

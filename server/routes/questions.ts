@@ -4,6 +4,7 @@ import { etagOf } from '../feed-catalog.js';
 import type { QuestionService } from '../question-service.js';
 import type { QuestionHub } from '../question-stream.js';
 import { boardParams, questionBody, upvoteParams, voterQuery } from './questions-schemas.js';
+import { refuseHead, serveEventStream } from './stream-route.js';
 
 /** A question is at most 280 characters; anything much bigger is a mistake or an attack. */
 export const QUESTION_BODY_LIMIT = 4096;
@@ -87,26 +88,9 @@ export const questionRoutes: FastifyPluginAsync<QuestionRoutesOptions> = async (
     // HEAD would get headers and a stream that never ends (see the poll stream): 405 below instead.
     { schema: { params: boardParams }, preValidation: knownBoard, exposeHeadRoute: false },
     async (request, reply) => {
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        ...(reply.getHeaders() as Record<string, string>),
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        'X-Accel-Buffering': 'no',
-        Connection: 'keep-alive',
-      });
-      reply.raw.socket?.setNoDelay(true);
-      try {
-        await hub.open(request.params.id, reply.raw);
-      } catch (error) {
-        request.log.error({ err: error });
-        reply.raw.end();
-      }
+      await serveEventStream(request, reply, (res) => hub.open(request.params.id, res));
     },
   );
 
-  app.head('/api/questions/:id/stream', async (_request, reply) => {
-    reply.header('Allow', 'GET');
-    throw new ApiError(405, 'method-not-allowed', 'the stream answers GET only');
-  });
+  refuseHead(app, '/api/questions/:id/stream');
 };

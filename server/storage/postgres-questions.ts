@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { QuestionStatus } from '../../src/contract/questions.js';
-import { QuestionGone, type NewQuestion, type QuestionRecord, type QuestionStore, type QuestionUpdate } from './question-store.js';
+import { QuestionGone, questionRecord, type NewQuestion, type QuestionRow, type QuestionRecord, type QuestionStore, type QuestionUpdate } from './question-store.js';
 import type { StoreChange } from './store.js';
 
 /** Appended to the PostgreSQL store's migration list. */
@@ -12,32 +12,6 @@ export const POSTGRES_QUESTION_MIGRATION = `
   CREATE TABLE question_votes (board_id text NOT NULL, question_id text NOT NULL, voter text NOT NULL,
     PRIMARY KEY (board_id, question_id, voter));
   CREATE INDEX question_votes_by_voter ON question_votes (board_id, voter);`;
-
-interface Row {
-  board_id: string;
-  id: string;
-  voter: string;
-  text: string;
-  name: string | null;
-  status: QuestionStatus;
-  votes: number;
-  answered: boolean;
-  pinned: boolean;
-  created_at: Date;
-}
-
-const record = (row: Row): QuestionRecord => ({
-  id: row.id,
-  boardId: row.board_id,
-  voter: row.voter,
-  text: row.text,
-  name: row.name,
-  status: row.status,
-  votes: row.votes,
-  answered: row.answered,
-  pinned: row.pinned,
-  createdAt: row.created_at.toISOString(),
-});
 
 type Transaction = <T>(work: (db: pg.PoolClient) => Promise<T>) => Promise<T>;
 
@@ -58,36 +32,36 @@ export class PostgresQuestions implements QuestionStore {
 
   add(q: NewQuestion): Promise<{ question: QuestionRecord; created: boolean }> {
     return this.transaction(async (db) => {
-      const inserted = await db.query<Row>(
+      const inserted = await db.query<QuestionRow>(
         `INSERT INTO questions (board_id, id, voter, text, name, status) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (board_id, voter, text) DO NOTHING RETURNING *`,
         [q.boardId, q.id, q.voter, q.text, q.name, q.status],
       );
       if (inserted.rows[0]) {
         await this.notify(db, q.boardId);
-        return { question: record(inserted.rows[0]), created: true };
+        return { question: questionRecord(inserted.rows[0]), created: true };
       }
-      const existing = await db.query<Row>('SELECT * FROM questions WHERE board_id = $1 AND voter = $2 AND text = $3', [q.boardId, q.voter, q.text]);
-      return { question: record(existing.rows[0]!), created: false };
+      const existing = await db.query<QuestionRow>('SELECT * FROM questions WHERE board_id = $1 AND voter = $2 AND text = $3', [q.boardId, q.voter, q.text]);
+      return { question: questionRecord(existing.rows[0]!), created: false };
     });
   }
 
   async find(boardId: string, voter: string, text: string): Promise<QuestionRecord | undefined> {
-    const result = await this.pool.query<Row>('SELECT * FROM questions WHERE board_id = $1 AND voter = $2 AND text = $3', [boardId, voter, text]);
-    return result.rows[0] && record(result.rows[0]);
+    const result = await this.pool.query<QuestionRow>('SELECT * FROM questions WHERE board_id = $1 AND voter = $2 AND text = $3', [boardId, voter, text]);
+    return result.rows[0] && questionRecord(result.rows[0]);
   }
 
   async list(boardId: string, voter?: string): Promise<QuestionRecord[]> {
-    const result = await this.pool.query<Row>(
+    const result = await this.pool.query<QuestionRow>(
       `SELECT * FROM questions WHERE board_id = $1 AND (status = 'published' OR (status = 'pending' AND voter = $2)) ORDER BY created_at, id`,
       [boardId, voter ?? ''],
     );
-    return result.rows.map(record);
+    return result.rows.map(questionRecord);
   }
 
   async all(boardId: string): Promise<QuestionRecord[]> {
-    const result = await this.pool.query<Row>('SELECT * FROM questions WHERE board_id = $1 ORDER BY created_at, id', [boardId]);
-    return result.rows.map(record);
+    const result = await this.pool.query<QuestionRow>('SELECT * FROM questions WHERE board_id = $1 ORDER BY created_at, id', [boardId]);
+    return result.rows.map(questionRecord);
   }
 
   async upvotedBy(boardId: string, voter: string): Promise<string[]> {
@@ -124,14 +98,14 @@ export class PostgresQuestions implements QuestionStore {
 
   update(boardId: string, questionId: string, change: QuestionUpdate): Promise<QuestionRecord | undefined> {
     return this.transaction(async (db) => {
-      const result = await db.query<Row>(
+      const result = await db.query<QuestionRow>(
         `UPDATE questions SET status = coalesce($3, status), answered = coalesce($4, answered), pinned = coalesce($5, pinned)
          WHERE board_id = $1 AND id = $2 RETURNING *`,
         [boardId, questionId, change.status ?? null, change.answered ?? null, change.pinned ?? null],
       );
       if (!result.rows[0]) return undefined;
       await this.notify(db, boardId);
-      return record(result.rows[0]);
+      return questionRecord(result.rows[0]);
     });
   }
 }

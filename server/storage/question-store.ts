@@ -14,6 +14,36 @@ export interface QuestionRecord {
   createdAt: string;
 }
 
+/**
+ * A `questions` row as either database returns it: SQLite gives 0/1 and the ISO text it was given,
+ * PostgreSQL booleans and a Date.
+ */
+export interface QuestionRow {
+  board_id: string;
+  id: string;
+  voter: string;
+  text: string;
+  name: string | null;
+  status: QuestionStatus;
+  votes: number;
+  answered: boolean | number;
+  pinned: boolean | number;
+  created_at: string | Date;
+}
+
+export const questionRecord = (row: QuestionRow): QuestionRecord => ({
+  id: row.id,
+  boardId: row.board_id,
+  voter: row.voter,
+  text: row.text,
+  name: row.name,
+  status: row.status,
+  votes: row.votes,
+  answered: row.answered === true || row.answered === 1,
+  pinned: row.pinned === true || row.pinned === 1,
+  createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
+});
+
 export interface NewQuestion {
   boardId: string;
   /** Chosen by the caller (random); ignored when the same voter already asked the same text. */

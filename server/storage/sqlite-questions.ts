@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { QuestionStatus } from '../../src/contract/questions.js';
 import { Batcher } from './batcher.js';
-import { QuestionGone, type NewQuestion, type QuestionRecord, type QuestionStore, type QuestionUpdate } from './question-store.js';
+import { QuestionGone, questionRecord, type NewQuestion, type QuestionRow, type QuestionRecord, type QuestionStore, type QuestionUpdate } from './question-store.js';
 import type { StoreChange } from './store.js';
 
 /** Appended to the SQLite store's migration list. */
@@ -13,32 +12,6 @@ export const SQLITE_QUESTION_MIGRATION = `
   CREATE TABLE question_votes (board_id TEXT NOT NULL, question_id TEXT NOT NULL, voter TEXT NOT NULL,
     PRIMARY KEY (board_id, question_id, voter)) WITHOUT ROWID;
   CREATE INDEX question_votes_by_voter ON question_votes (board_id, voter);`;
-
-interface Row {
-  board_id: string;
-  id: string;
-  voter: string;
-  text: string;
-  name: string | null;
-  status: QuestionStatus;
-  votes: number;
-  answered: number;
-  pinned: number;
-  created_at: string;
-}
-
-const record = (row: Row): QuestionRecord => ({
-  id: row.id,
-  boardId: row.board_id,
-  voter: row.voter,
-  text: row.text,
-  name: row.name,
-  status: row.status,
-  votes: row.votes,
-  answered: row.answered === 1,
-  pinned: row.pinned === 1,
-  createdAt: row.created_at,
-});
 
 type Write =
   | { kind: 'add'; question: NewQuestion; at: string }
@@ -66,12 +39,12 @@ export class SqliteQuestions implements QuestionStore {
         `INSERT INTO questions (board_id, id, voter, text, name, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (board_id, voter, text) DO NOTHING`,
       ),
-      byAuthor: db.prepare<[string, string, string], Row>('SELECT * FROM questions WHERE board_id = ? AND voter = ? AND text = ?'),
-      one: db.prepare<[string, string], Row>('SELECT * FROM questions WHERE board_id = ? AND id = ?'),
-      list: db.prepare<[string, string], Row>(
+      byAuthor: db.prepare<[string, string, string], QuestionRow>('SELECT * FROM questions WHERE board_id = ? AND voter = ? AND text = ?'),
+      one: db.prepare<[string, string], QuestionRow>('SELECT * FROM questions WHERE board_id = ? AND id = ?'),
+      list: db.prepare<[string, string], QuestionRow>(
         `SELECT * FROM questions WHERE board_id = ? AND (status = 'published' OR (status = 'pending' AND voter = ?)) ORDER BY created_at, id`,
       ),
-      all: db.prepare<[string], Row>('SELECT * FROM questions WHERE board_id = ? ORDER BY created_at, id'),
+      all: db.prepare<[string], QuestionRow>('SELECT * FROM questions WHERE board_id = ? ORDER BY created_at, id'),
       upvoted: db.prepare<[string, string], { question_id: string }>('SELECT question_id FROM question_votes WHERE board_id = ? AND voter = ?'),
       addVote: db.prepare('INSERT INTO question_votes (board_id, question_id, voter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       removeVote: db.prepare('DELETE FROM question_votes WHERE board_id = ? AND question_id = ? AND voter = ?'),
@@ -116,21 +89,21 @@ export class SqliteQuestions implements QuestionStore {
 
   async add(q: NewQuestion): Promise<{ question: QuestionRecord; created: boolean }> {
     const { created } = (await this.batcher.push({ kind: 'add', question: q, at: new Date().toISOString() })) as { created: boolean };
-    return { question: record(this.s.byAuthor.get(q.boardId, q.voter, q.text)!), created };
+    return { question: questionRecord(this.s.byAuthor.get(q.boardId, q.voter, q.text)!), created };
   }
 
   async find(boardId: string, voter: string, text: string): Promise<QuestionRecord | undefined> {
     const row = this.s.byAuthor.get(boardId, voter, text);
-    return row && record(row);
+    return row && questionRecord(row);
   }
 
   async list(boardId: string, voter?: string): Promise<QuestionRecord[]> {
     // '' is never a voter id (VOTER_ID needs 8 characters): no pending question matches it.
-    return this.s.list.all(boardId, voter ?? '').map(record);
+    return this.s.list.all(boardId, voter ?? '').map(questionRecord);
   }
 
   async all(boardId: string): Promise<QuestionRecord[]> {
-    return this.s.all.all(boardId).map(record);
+    return this.s.all.all(boardId).map(questionRecord);
   }
 
   async upvotedBy(boardId: string, voter: string): Promise<string[]> {
@@ -148,6 +121,6 @@ export class SqliteQuestions implements QuestionStore {
     const { changes } = this.s.update.run(change.status ?? null, flag(change.answered), flag(change.pinned), boardId, questionId);
     if (!changes) return undefined;
     this.emit({ kind: 'questions', boardId });
-    return record(this.s.one.get(boardId, questionId)!);
+    return questionRecord(this.s.one.get(boardId, questionId)!);
   }
 }

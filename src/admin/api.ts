@@ -1,56 +1,7 @@
 import type { ApiErrorBody } from '../contract/errors.js';
-import type { Poll, Text } from '../contract/types.js';
+import type { SessionInfo } from '../contract/admin.js';
 
-/** What `/api/admin/polls` and the admin stream say about a poll (the server's PollSummary). */
-export interface PollSummary {
-  id: string;
-  feed: string;
-  title: string;
-  status: 'scheduled' | 'open' | 'closed';
-  override: 'open' | 'closed' | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  voters: number;
-  totals: Record<string, number>;
-  /** Ranking polls: points per option, when the server gives them. */
-  scores?: Record<string, number>;
-  updatedAt: string | null;
-}
-
-export interface FeedIssue {
-  path: string;
-  message: string;
-}
-
-export interface FeedReport {
-  name: string;
-  /** Null when the feed never built (nothing served yet). */
-  url: string | null;
-  kind: 'feed' | 'recipe';
-  title: Text;
-  sessions: { id: string; title: Text; start: string; end: string; poll: string | null }[];
-  polls: string[];
-  loadedAt: string | null;
-  errors: FeedIssue[];
-  warnings: FeedIssue[];
-  sources: { type: string; location: string; lastSync: string | null; lastAttempt: string | null; lastError: string | null }[];
-}
-
-export interface PresentData {
-  poll: Poll;
-  languages: string[];
-  event: Text;
-  voteUrl: string;
-  shortUrl: string;
-  qr: string;
-  previous: string | null;
-  next: string | null;
-}
-
-export interface SessionInfo {
-  expiresAt: string;
-  csrf: string;
-}
+export type { FeedIssue, FeedReport, PollSummary, PresentData, SessionInfo } from '../contract/admin.js';
 
 /** An error answer of the server, with its `code` (`unauthorized`, `rate-limited`…). */
 export class AdminApiError extends Error {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { COALESCE_MS } from '../../server/sse.js';
+import { COALESCE_MS } from '../../server/event-stream.js';
 import {
   pollFeed,
   postVote,

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../server/app.js';
 import { loadFeeds } from '../../server/feed-catalog.js';
 import { openStore } from '../../server/storage/store.js';
+import { ask, questionFeed } from './questions-support.js';
 import { feedDir, pollFeed, rawRequest, SseReader, startServer, testDatabase, voterId, type TestDatabase, type TestServer } from './support.js';
 
 const TIMEOUTS = { requestMs: 600, headersMs: 400, keepAliveMs: 400, idleMs: 500 };
@@ -24,7 +25,7 @@ describe('hostile requests', () => {
   before(async () => {
     db = testDatabase('sqlite');
     // The default heartbeat (15 s): nothing but the server's own settings keeps the stream alive.
-    server = await startServer({ demo: pollFeed() }, db, { timeouts: TIMEOUTS });
+    server = await startServer({ demo: pollFeed(), qa: questionFeed() }, db, { timeouts: TIMEOUTS });
   });
   after(async () => {
     await server.close();
@@ -99,6 +100,20 @@ describe('hostile requests', () => {
       assert.equal(res.status, 200);
       const data = await stream.until((snapshot) => (snapshot.totals as Record<string, number>).c === 1);
       assert.equal((data.totals as Record<string, number>).c, 1, 'the stream still delivers after every timeout has passed');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('keeps a question stream open past every timeout, as the poll stream', async () => {
+    const stream = new SseReader(`${server.origin}/api/questions/open/stream`);
+    try {
+      await stream.waitFor(1);
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUTS.requestMs + 2000));
+      const res = await ask(server.origin, 'open', { voter: voterId(), text: 'Still listening after the timeouts?' });
+      assert.equal(res.status, 201);
+      const data = await stream.until((board) => (board.questions as { text: string }[]).some((q) => q.text === 'Still listening after the timeouts?'));
+      assert.equal((data.questions as unknown[]).length, 1, 'the stream still delivers after every timeout has passed');
     } finally {
       stream.close();
     }

@@ -1,0 +1,65 @@
+import type { Override, PollStatus } from './poll-rules.js';
+import type { Poll, Text } from './types.js';
+
+/** What `/api/admin/polls` and the admin stream say about a poll. */
+export interface PollSummary {
+  id: string;
+  feed: string;
+  title: string;
+  status: PollStatus;
+  override: Override;
+  opensAt: string | null;
+  closesAt: string | null;
+  voters: number;
+  totals: Record<string, number>;
+  /** Ranking polls: each option's Borda points. */
+  scores?: Record<string, number>;
+  updatedAt: string | null;
+}
+
+export interface FeedIssue {
+  /** Where: a path in the feed (`sessions[2].start`), or the source it came from. */
+  path: string;
+  message: string;
+}
+
+export interface SourceReport {
+  type: string;
+  location: string;
+  lastSync: string | null;
+  lastAttempt: string | null;
+  lastError: string | null;
+}
+
+/** One feed of the folder as `/api/admin/feeds` reports it. */
+export interface FeedReport {
+  name: string;
+  /** `/feeds/<name>.json`, or null when the feed never built (nothing served yet). */
+  url: string | null;
+  kind: 'feed' | 'recipe';
+  title: Text;
+  sessions: { id: string; title: Text; start: string; end: string; poll: string | null }[];
+  polls: string[];
+  loadedAt: string | null;
+  errors: FeedIssue[];
+  warnings: FeedIssue[];
+  sources: SourceReport[];
+}
+
+/** `/api/present/:id`: what the presenter view shows (nothing a visitor could not see). */
+export interface PresentData {
+  poll: Poll;
+  languages: string[];
+  event: Text;
+  voteUrl: string;
+  shortUrl: string;
+  qr: string;
+  previous: string | null;
+  next: string | null;
+}
+
+/** The admin session as the login and session routes answer it. */
+export interface SessionInfo {
+  expiresAt: string;
+  csrf: string;
+}
