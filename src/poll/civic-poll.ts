@@ -135,7 +135,7 @@ export class CivicPoll extends FeedWidget {
     const status = renderFeedStatus(state, this.locale);
     const t = pollMessages[this.locale.ui];
     const body = status !== nothing ? status : this.view ? this.renderPoll(this.view, t) : html`<p class="notice" part="notice">${t.noPoll}</p>`;
-    return html`<div class="poll" part="base" lang=${lang} dir=${dir}>${renderStaleNote(state, this.locale)}${body}</div>`;
+    return html`<div class="panel" part="base" lang=${lang} dir=${dir}>${renderStaleNote(state, this.locale)}${body}</div>`;
   }
 
   private renderPoll(view: View, t: PollMessages): TemplateResult {

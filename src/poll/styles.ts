@@ -1,33 +1,14 @@
 import { css } from 'lit';
 import { hostStyles } from '../styles/host-styles.js';
+import { panelStyles } from '../styles/panel-styles.js';
 
 export const pollStyles = [
   hostStyles,
+  panelStyles,
   css`
     :host {
       --_bar-height: var(--civic-poll-bar-height, 0.75em);
       --_bar-color: var(--civic-poll-bar-color, var(--_accent));
-    }
-    .poll {
-      display: grid;
-      gap: var(--_space);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
-    h2,
-    h3,
-    p,
-    ul,
-    form,
-    fieldset {
-      margin: 0;
-    }
-    h2 {
-      font-size: 1.25em;
-    }
-    h3 {
-      font-size: 1em;
     }
     .when,
     .hint {
@@ -187,7 +168,7 @@ export const pollStyles = [
       font-weight: 700;
       font-variant-numeric: tabular-nums;
     }
-    :host([results-only]) .poll {
+    :host([results-only]) .panel {
       font-size: calc(var(--_font-size) * 1.5);
     }
   `,

@@ -150,7 +150,7 @@ export class CivicQuestions extends FeedWidget {
         : this.current && this.list
           ? this.renderBoard(this.current, this.list, t)
           : html`<p class="notice" part="notice">${t.noBoard}</p>`;
-    return html`<div class="questions" part="base" lang=${lang} dir=${dir}>${renderStaleNote(state, this.locale)}${body}</div>`;
+    return html`<div class="panel" part="base" lang=${lang} dir=${dir}>${renderStaleNote(state, this.locale)}${body}</div>`;
   }
 
   private when(view: Board, iso: string | null | undefined): string {

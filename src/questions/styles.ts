@@ -1,31 +1,11 @@
 import { css } from 'lit';
 import { hostStyles } from '../styles/host-styles.js';
+import { panelStyles } from '../styles/panel-styles.js';
 
 export const questionStyles = [
   hostStyles,
+  panelStyles,
   css`
-    .questions {
-      display: grid;
-      gap: var(--_space);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
-    h2,
-    h3,
-    p,
-    ol,
-    ul,
-    form,
-    fieldset {
-      margin: 0;
-    }
-    h2 {
-      font-size: 1.25em;
-    }
-    h3 {
-      font-size: 1em;
-    }
     .when,
     .hint,
     .counter,

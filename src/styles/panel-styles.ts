@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/**
+ * The framed box of the participation widgets (poll, questions): a grid with the widget's spacing and
+ * border, and headings and lists without the page's margins. Their root carries `class="panel"`.
+ */
+export const panelStyles = css`
+  .panel {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  h2,
+  h3,
+  p,
+  ol,
+  ul,
+  form,
+  fieldset {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1em;
+  }
+`;
