@@ -47,20 +47,6 @@ export const pollStyles = [
     :disabled + span {
       color: var(--_muted);
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .message:not(:empty) {
-      padding: calc(var(--_space) * 0.75);
-      border-radius: var(--_radius);
-      background: var(--_subtle);
-      border-inline-start: 4px solid var(--_success);
-    }
-    .message.warn {
-      border-inline-start-color: var(--_danger);
-    }
     .row {
       display: grid;
       grid-template-columns: 1fr auto;

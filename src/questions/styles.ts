@@ -46,20 +46,6 @@ export const questionStyles = [
       color: var(--_danger);
       font-weight: 600;
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .message:not(:empty) {
-      padding: calc(var(--_space) * 0.75);
-      border-radius: var(--_radius);
-      background: var(--_subtle);
-      border-inline-start: 4px solid var(--_success);
-    }
-    .message.warn {
-      border-inline-start-color: var(--_danger);
-    }
     .list-head {
       display: flex;
       flex-wrap: wrap;

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The framed box of the participation widgets (poll, questions): a grid with the widget's spacing and
- * border, and headings and lists without the page's margins. Their root carries `class="panel"`.
+ * border, headings and lists without the page's margins, a row of action buttons and the status
+ * message under the form. Their root carries `class="panel"`.
  */
 export const panelStyles = css`
   .panel {
@@ -26,5 +27,19 @@ export const panelStyles = css`
   }
   h3 {
     font-size: 1em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .message:not(:empty) {
+    padding: calc(var(--_space) * 0.75);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    border-inline-start: 4px solid var(--_success);
+  }
+  .message.warn {
+    border-inline-start-color: var(--_danger);
   }
 `;

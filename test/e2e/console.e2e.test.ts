@@ -56,8 +56,6 @@ const feed = {
   ],
 };
 
-
-
 interface Server {
   origin: string;
   log: () => string;

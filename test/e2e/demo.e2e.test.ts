@@ -28,8 +28,6 @@ let dbDir = '';
 let browser: Browser;
 let second: StaticServer | undefined;
 
-
-
 /** Tags of the widgets on the page that are defined, and those whose element never rendered content. */
 interface WidgetReport {
   defined: string[];

@@ -11,14 +11,11 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort, waitFor } from './support.js';
+import { freePort, iso, waitFor } from './support.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const POLL = 'budget';
 const RANKING = 'questions';
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-
 
 let dir: string;
 let server: ChildProcess;

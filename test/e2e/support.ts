@@ -27,3 +27,6 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
   await waitFor(`${url} to answer`, () => fetch(url).then((r) => r.status < 500), timeoutMs);
 }
+
+/** An instant as the feed writes it: RFC 3339 in UTC, to the second. */
+export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -29,8 +29,6 @@ function missing(): string | undefined {
 const absent = missing();
 if (absent && process.env.CI) throw new Error(`the WordPress end-to-end test needs ${absent}`);
 
-
-
 interface Setup {
   authorCanUnfilteredHtml: boolean;
   authorPost: number;
