@@ -12,7 +12,6 @@ import type { OneTimeLinks } from './admin/one-time-links.js';
 import { adminPlugin } from './routes/admin.js';
 import { QuestionService } from './question-service.js';
 import { QuestionHub } from './question-stream.js';
-import { adminQuestionRoutes } from './routes/admin-questions.js';
 import { DEFAULT_QUESTION_RATE, questionRoutes } from './routes/questions.js';
 import { assetRoutes } from './routes/assets.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -135,14 +134,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(feedRoutes, { catalog: options.catalog });
   await app.register(pollRoutes, { service, hub, voteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE });
-  await app.register(adminPlugin, { service, token: options.adminToken, signInLinks: options.signInLinks, voteUrl: options.voteUrl, now: options.now });
+  await app.register(adminPlugin, { service, questions, token: options.adminToken, signInLinks: options.signInLinks, voteUrl: options.voteUrl, now: options.now });
   await app.register(questionRoutes, {
     service: questions,
     hub: questionHub,
     questionRatePerMinute: options.questionRatePerMinute ?? DEFAULT_QUESTION_RATE,
     upvoteRatePerMinute: options.voteRatePerMinute ?? DEFAULT_VOTE_RATE,
   });
-  await app.register(adminQuestionRoutes, { service: questions, token: options.adminToken });
   await app.register(assetRoutes, { catalog: options.catalog, siteDir: options.siteDir });
 
   // Streams never end by themselves: end them first, or closing would wait for them forever.

@@ -10,6 +10,7 @@ import {
   type QuestionView,
   type UpvoteReceipt,
 } from '../src/contract/questions.js';
+import type { BoardModeration, BoardSummary, ModeratedQuestion } from '../src/contract/admin.js';
 import { localize } from '../src/contract/text.js';
 import type { QuestionBoard } from '../src/contract/types.js';
 import { ApiError } from './errors.js';
@@ -19,16 +20,6 @@ import type { Store } from './storage/store.js';
 
 /** A person asks a handful of questions in a session; more in one minute is a script or a stuck key. */
 export const DEFAULT_QUESTIONS_PER_VOTER_PER_MINUTE = 5;
-
-export interface BoardSummary {
-  id: string;
-  feed: string;
-  title: string;
-  moderation: 'none' | 'pre';
-  status: BoardStatus;
-  published: number;
-  pending: number;
-}
 
 const view = (q: QuestionRecord): QuestionView => ({
   id: q.id,
@@ -41,11 +32,16 @@ const view = (q: QuestionRecord): QuestionView => ({
   ...(q.status === 'pending' ? { pending: true as const } : {}),
 });
 
+type PublicList = Pick<QuestionsSnapshot, 'questions' | 'rejected'>;
+
+/** What a moderator is shown of a stored question: everything but its author's voter id. */
+export const moderated = ({ voter: _, boardId: __, ...q }: QuestionRecord): ModeratedQuestion => q;
+
 /** The question boards of the served feeds: asking, upvoting, moderating, and the public lists. */
 export class QuestionService {
   private readonly listeners: ((boardId: string | undefined) => void)[] = [];
-  /** Each board's published questions, serialized once for every anonymous reader and stream. */
-  private readonly published = new Map<string, Promise<QuestionView[]>>();
+  /** Each board's public list, read once for every anonymous reader and stream. */
+  private readonly published = new Map<string, Promise<PublicList>>();
   /** Recent question times per voter (this process), for the per-voter rate limit. */
   private readonly recent = new Map<string, number[]>();
   private lastSweep = 0;
@@ -77,11 +73,17 @@ export class QuestionService {
     return pollStatus(board, this.now());
   }
 
-  /** The published questions, most upvoted first. */
-  publishedQuestions(boardId: string): Promise<QuestionView[]> {
+  /**
+   * What everybody may see of a board, read and sorted once for every anonymous reader and stream:
+   * the published questions, most upvoted first, and the ids of those a moderator rejected.
+   */
+  publicList(boardId: string): Promise<PublicList> {
     let list = this.published.get(boardId);
     if (!list) {
-      list = this.store.questions.list(boardId).then((all) => sortQuestions(all.map(view), 'votes'));
+      list = this.store.questions.all(boardId).then((all) => ({
+        questions: sortQuestions(all.filter((q) => q.status === 'published').map(view), 'votes'),
+        rejected: all.filter((q) => q.status === 'rejected').map((q) => q.id),
+      }));
       this.published.set(boardId, list);
       list.catch(() => this.published.delete(boardId));
     }
@@ -92,12 +94,16 @@ export class QuestionService {
   async snapshot(boardId: string, voter?: string): Promise<QuestionsSnapshot> {
     const { board } = this.entry(boardId);
     const base = this.base(board);
-    if (!voter) return { ...base, questions: await this.publishedQuestions(boardId) };
-    const [questions, upvoted] = await Promise.all([this.store.questions.list(boardId, voter), this.store.questions.upvotedBy(boardId, voter)]);
-    return { ...base, questions: sortQuestions(questions.map(view), 'votes'), upvoted };
+    if (!voter) return { ...base, ...(await this.publicList(boardId)) };
+    const [questions, upvoted, { rejected }] = await Promise.all([
+      this.store.questions.list(boardId, voter),
+      this.store.questions.upvotedBy(boardId, voter),
+      this.publicList(boardId),
+    ]);
+    return { ...base, questions: sortQuestions(questions.map(view), 'votes'), rejected, upvoted };
   }
 
-  base(board: QuestionBoard): Omit<QuestionsSnapshot, 'questions'> {
+  base(board: QuestionBoard): Omit<QuestionsSnapshot, 'questions' | 'rejected'> {
     return { id: board.id, status: this.status(board), moderation: board.moderation, opensAt: board.opensAt ?? null, closesAt: board.closesAt ?? null };
   }
 
@@ -154,21 +160,32 @@ export class QuestionService {
     return this.store.questions.all(boardId);
   }
 
+  /** Every board's counts, for `/api/admin/questions`. */
   async list(): Promise<BoardSummary[]> {
     return Promise.all(
-      [...this.catalog.questions.values()].map(async ({ board, feed }) => {
-        const all = await this.store.questions.all(board.id);
-        return {
-          id: board.id,
-          feed: feed.name,
-          title: localize(board.title, feed.feed.languages?.[0] ?? 'en', feed.feed.languages),
-          moderation: board.moderation,
-          status: this.status(board),
-          published: all.filter((q) => q.status === 'published').length,
-          pending: all.filter((q) => q.status === 'pending').length,
-        };
+      [...this.catalog.questions.keys()].map(async (id) => {
+        const { questions: _, ...summary } = await this.moderation(id);
+        return summary;
       }),
     );
+  }
+
+  /** A board as the console moderates it: its counts and every question, oldest first. */
+  async moderation(boardId: string): Promise<BoardModeration> {
+    const { board, feed } = this.entry(boardId);
+    const questions = (await this.store.questions.all(boardId)).map(moderated);
+    const count = (status: ModeratedQuestion['status']) => questions.filter((q) => q.status === status).length;
+    return {
+      id: board.id,
+      feed: feed.name,
+      title: localize(board.title, feed.feed.languages?.[0] ?? 'en', feed.feed.languages),
+      moderation: board.moderation,
+      status: this.status(board),
+      published: count('published'),
+      pending: count('pending'),
+      rejected: count('rejected'),
+      questions,
+    };
   }
 
   private assertOpen(board: QuestionBoard): void {

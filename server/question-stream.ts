@@ -20,8 +20,7 @@ function boardChannel(board: QuestionBoard, service: QuestionService): StreamCha
 }
 
 async function frame(board: QuestionBoard, service: QuestionService): Promise<string> {
-  const questions = await service.publishedQuestions(board.id);
-  return eventFrame('questions', JSON.stringify({ ...service.base(board), questions }));
+  return eventFrame('questions', JSON.stringify({ ...service.base(board), ...(await service.publicList(board.id)) }));
 }
 
 /** The SSE side of the question boards: one channel per board and one heartbeat for all. */

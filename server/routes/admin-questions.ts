@@ -1,19 +1,17 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { ApiError } from '../errors.js';
-import type { QuestionService } from '../question-service.js';
-import type { QuestionRecord, QuestionUpdate } from '../storage/question-store.js';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ModerationAction } from '../../src/contract/admin.js';
 import { questionsCsv } from '../export/questions-csv.js';
-import { boardParams, exportQuery, listQuery, moderationParams } from './questions-schemas.js';
+import { moderated, type QuestionService } from '../question-service.js';
+import type { QuestionRecord, QuestionUpdate } from '../storage/question-store.js';
+import { exportQuery } from './admin.schemas.js';
+import { boardParams, listQuery, moderationParams } from './admin-questions.schemas.js';
 
 export interface AdminQuestionRoutesOptions {
   service: QuestionService;
-  /** Without a token these routes do not exist (404), as for the polls' admin routes. */
-  token: string | undefined;
 }
 
 /** What each moderation action changes. */
-const ACTIONS: Record<string, QuestionUpdate> = {
+const CHANGES: Record<ModerationAction, QuestionUpdate> = {
   publish: { status: 'published' },
   reject: { status: 'rejected' },
   answer: { answered: true },
@@ -23,22 +21,11 @@ const ACTIONS: Record<string, QuestionUpdate> = {
 };
 
 /**
- * `/api/admin/questions/*`: list a board's questions (pending first for moderators), publish,
- * reject, mark answered, pin, and export, with `Authorization: Bearer <token>`.
+ * `/api/admin/questions/*`: list a board's questions, publish, reject, mark answered, pin, and
+ * export. Registered by the admin plugin inside its guard: a console session (with its CSRF token
+ * on every change) or `Authorization: Bearer <token>`.
  */
-export const adminQuestionRoutes: FastifyPluginAsync<AdminQuestionRoutesOptions> = async (app, { service, token }) => {
-  if (!token) return;
-  const expected = Buffer.from(`Bearer ${token}`);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const given = Buffer.from(request.headers.authorization ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new ApiError(401, 'unauthorized', 'send Authorization: Bearer <CIVIC_ADMIN_TOKEN>');
-    }
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-  });
-
+export const adminQuestionRoutes: FastifyPluginAsync<AdminQuestionRoutesOptions> = async (app, { service }) => {
   app.get('/api/admin/questions', async () => ({ boards: await service.list() }));
 
   app.get<{ Params: { id: string }; Querystring: { status?: QuestionRecord['status'] } }>(
@@ -51,13 +38,14 @@ export const adminQuestionRoutes: FastifyPluginAsync<AdminQuestionRoutesOptions>
     },
   );
 
-  for (const [action, change] of Object.entries(ACTIONS)) {
-    app.post<{ Params: { id: string; questionId: string } }>(
-      `/api/admin/questions/:id/:questionId/${action}`,
-      { schema: { params: moderationParams } },
-      async (request) => service.moderate(request.params.id, request.params.questionId, change),
-    );
-  }
+  app.post<{ Params: { id: string; questionId: string; action: ModerationAction } }>(
+    '/api/admin/questions/:id/:questionId/:action',
+    { schema: { params: moderationParams } },
+    async (request) => {
+      const { id, questionId, action } = request.params;
+      return moderated(await service.moderate(id, questionId, CHANGES[action]));
+    },
+  );
 
   app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'csv' } }>(
     '/api/admin/questions/:id/export',

@@ -14,11 +14,15 @@ import { ApiError } from '../errors.js';
 import { votesCsv } from '../export/votes-csv.js';
 import { packageRoot } from '../package-root.js';
 import type { PollService } from '../poll-service.js';
+import type { QuestionService } from '../question-service.js';
+import { adminQuestionRoutes } from './admin-questions.js';
 import { params, exportQuery, signInBody, presentParams, oneTimeQuery } from './admin.schemas.js';
 import { serveEventStream } from './stream-route.js';
 
 export interface AdminOptions {
   service: PollService;
+  /** The question boards, moderated from the console and from `/api/admin/questions/*`. */
+  questions: QuestionService;
   /** The admin token; without one, none of these routes exist (404). */
   token: string | undefined;
   /** The printed one-time sign-in links (`serve` without CIVIC_ADMIN_TOKEN). */
@@ -41,7 +45,7 @@ export const SIGN_IN_RATE = 10;
 
 /**
  * The organizer's side of the server: the console at `/admin/`, the presenter view at
- * `/present/<pollId>`, and `/api/admin/*`, open to a signed-in console (session cookie, plus Origin
+ * `/present/<pollId>`, and `/api/admin/*` (polls, feeds, question moderation), open to a signed-in console (session cookie, plus Origin
  * and X-CSRF-Token on every state change) or to scripts with `Authorization: Bearer <token>`.
  */
 export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options) => {
@@ -49,7 +53,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
   if (!token) return;
   const now = options.now ?? Date.now;
   const keys = new SessionKeys(token, now);
-  const stream = new AdminStream(service);
+  const stream = new AdminStream(service, options.questions);
   const bearer = `Bearer ${token}`;
   const signInLimit = { rateLimit: { max: options.signInRatePerMinute ?? SIGN_IN_RATE, timeWindow: 60_000 } };
   app.addHook('preClose', async () => stream.close());
@@ -174,6 +178,7 @@ export const adminPlugin: FastifyPluginAsync<AdminOptions> = async (app, options
             .send(votesCsv(service, data));
         },
       );
+      await guarded.register(adminQuestionRoutes, { service: options.questions });
       guarded.get('/api/admin/stream', { exposeHeadRoute: false }, async (request, reply) => {
         await serveEventStream(request, reply, (res) => stream.open(res), 'no-store, no-transform');
       });

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import { etagOf } from '../feed-catalog.js';
 import type { QuestionService } from '../question-service.js';
 import type { QuestionHub } from '../question-stream.js';
-import { boardParams, questionBody, upvoteParams, voterQuery } from './questions-schemas.js';
+import { boardParams, questionBody, upvoteParams, voterQuery } from './questions.schemas.js';
 import { refuseHead, serveEventStream } from './stream-route.js';
 
 /** A question is at most 280 characters; anything much bigger is a mistake or an attack. */

@@ -1,7 +1,7 @@
 import type { ApiErrorBody } from '../contract/errors.js';
 import type { SessionInfo } from '../contract/admin.js';
 
-export type { FeedIssue, FeedReport, PollSummary, PresentData, SessionInfo } from '../contract/admin.js';
+export type { BoardModeration, FeedIssue, FeedReport, ModeratedQuestion, ModerationAction, PollSummary, PresentData, SessionInfo } from '../contract/admin.js';
 
 /** An error answer of the server, with its `code` (`unauthorized`, `rate-limited`…). */
 export class AdminApiError extends Error {

@@ -6,10 +6,11 @@ import { count, plural } from '../i18n/count.js';
 import { intl } from '../i18n/intl.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { hostStyles } from '../styles/host-styles.js';
-import { AdminApi, AdminApiError, type FeedReport, type PollSummary } from './api.js';
+import { AdminApi, AdminApiError, type BoardModeration, type FeedReport, type ModeratedQuestion, type ModerationAction, type PollSummary } from './api.js';
 import { consoleStyles } from './console-styles.js';
 import { fill, messages, voteCount, type AdminMessages } from './messages.js';
-import { PollStreamController } from './poll-stream-controller.js';
+import { AdminStreamController } from './admin-stream-controller.js';
+import { actionOutcome, boardCards, renderBoard, withQuestion, type BoardCard } from './question-boards.js';
 import { renderGroup, resultGroups } from './results.js';
 import { adminStyles } from './styles.js';
 
@@ -21,9 +22,10 @@ interface PollCard {
 }
 
 /**
- * The organizer's console, served at `/admin/`: sign-in with the admin token, then every feed
- * (validation, sessions, sources) and every poll (status, voters, live totals) with open now,
- * close now, reset (confirmed, naming the poll and the votes lost) and CSV export.
+ * The organizer's console, served at `/admin/`: sign-in with the admin token, then every poll
+ * (status, voters, live totals) with open now, close now, reset (confirmed, naming the poll and the
+ * votes lost) and CSV export; every question board with its moderation queue (publish, reject,
+ * answered, pinned, withdraw, CSV export), live; and every feed (validation, sessions, sources).
  *
  * @tag civic-admin-console
  */
@@ -44,10 +46,12 @@ export class CivicAdminConsole extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly locale = new LocaleController(this);
-  private readonly stream = new PollStreamController(this, () => void this.sessionLost());
+  private readonly stream = new AdminStreamController(this, () => void this.sessionLost());
   private readonly api = new AdminApi();
   private cards: PollCard[] = [];
   private cardInputs: readonly unknown[] = [];
+  private boards: BoardCard[] = [];
+  private boardInputs: readonly unknown[] = [];
   private t: AdminMessages = messages.en;
 
   override connectedCallback(): void {
@@ -71,6 +75,11 @@ export class CivicAdminConsole extends LitElement {
       this.cardInputs = inputs;
       this.cards = this.deriveCards();
     }
+    const boardInputs = [this.stream.boards, this.definitions, this.locale.lang] as const;
+    if (boardInputs.some((input, i) => input !== this.boardInputs[i])) {
+      this.boardInputs = boardInputs;
+      this.boards = boardCards(this.stream.boards.values(), this.definitions, this.locale.lang);
+    }
   }
 
   protected override updated(): void {
@@ -85,7 +94,7 @@ export class CivicAdminConsole extends LitElement {
       <header class="top">
         <h1>${t.console}</h1>
         ${this.signedIn
-          ? html`<span class="live ${this.stream.connected ? 'on' : ''}">${this.stream.connected ? t.live : t.reconnecting}</span>
+          ? html`${this.renderWaiting()}<span class="live ${this.stream.connected ? 'on' : ''}">${this.stream.connected ? t.live : t.reconnecting}</span>
               <button type="button" @click=${this.signOut}>${t.signOut}</button>`
           : nothing}
       </header>
@@ -93,6 +102,14 @@ export class CivicAdminConsole extends LitElement {
       <main>${this.signedIn === undefined ? nothing : this.signedIn ? this.renderSignedIn() : this.renderSignIn()}</main>
       ${this.confirming ? this.renderConfirm(this.confirming) : nothing}
     </div>`;
+  }
+
+  /** A moderator watching the polls still sees that questions wait, and gets to the first in one press. */
+  private renderWaiting(): TemplateResult | typeof nothing {
+    const waiting = this.boards.reduce((sum, card) => sum + card.pending.length, 0);
+    if (!waiting) return nothing;
+    const first = () => this.renderRoot.querySelector<HTMLElement>('ul[data-list="pending"] button')?.focus();
+    return html`<button type="button" class="waiting-count" @click=${first}>${fill(this.t.waitingCount, { n: intl(Intl.NumberFormat, this.locale.lang, {}).format(waiting) })}</button>`;
   }
 
   private renderSignIn(): TemplateResult {
@@ -115,6 +132,12 @@ export class CivicAdminConsole extends LitElement {
         <h2 id="polls-title">${t.polls}</h2>
         <ul class="cards" role="list">${this.cards.map((card) => this.renderPoll(card))}</ul>
       </section>
+      ${this.boards.length
+        ? html`<section aria-labelledby="questions-title">
+            <h2 id="questions-title">${t.questions}</h2>
+            <ul class="cards boards" role="list">${this.boards.map((card) => renderBoard(card, { t, lang: this.locale.lang, votes: this.votesText, act: this.moderate }))}</ul>
+          </section>`
+        : nothing}
       <section aria-labelledby="feeds-title">
         <h2 id="feeds-title">${t.feeds}</h2>
         <ul class="cards" role="list">${this.feeds.map((feed) => this.renderFeed(feed))}</ul>
@@ -200,10 +223,10 @@ export class CivicAdminConsole extends LitElement {
     return cards;
   }
 
-  private votesText(n: number): string {
+  private readonly votesText = (n: number): string => {
     const c = count(n, this.locale.lang);
     return plural(c, voteCount[this.locale.ui]).replace('{n}', c.text);
-  }
+  };
 
   private async checkSession(): Promise<void> {
     try {
@@ -277,6 +300,33 @@ export class CivicAdminConsole extends LitElement {
       this.notice = fill(this.t.done, { poll: title, status: this.t[next.status].toLowerCase() });
     });
   }
+
+  /**
+   * One moderator's decision. The question usually leaves the list it was in: focus goes to the
+   * question that took its place (or the list's heading), so that a keyboard user goes on from there.
+   */
+  private readonly moderate = async (board: BoardModeration, question: ModeratedQuestion, action: ModerationAction): Promise<void> => {
+    const item = this.renderRoot.querySelector<HTMLElement>(`li[data-board="${CSS.escape(board.id)}"] li[data-question="${CSS.escape(question.id)}"]`);
+    const list = item?.parentElement?.dataset['list'];
+    const index = item?.parentElement ? [...item.parentElement.children].indexOf(item) : 0;
+    await this.run(async () => {
+      const path = `/api/admin/questions/${encodeURIComponent(board.id)}/${encodeURIComponent(question.id)}/${action}`;
+      const next = await this.api.post<ModeratedQuestion>(path);
+      const latest = this.stream.boards.get(board.id) ?? board;
+      this.stream.putBoard(withQuestion(latest, next));
+      const text = [...next.text].length > 60 ? `${[...next.text].slice(0, 59).join('')}…` : next.text;
+      this.notice = fill(this.t.questionDone, { question: text, state: actionOutcome(this.t, action) });
+    });
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector<HTMLElement>(`li[data-board="${CSS.escape(board.id)}"]`);
+    if (!card || !list) return;
+    // A toggle's button is named by its "on" action: `unpin` was pressed on the `pin` button.
+    const button = action.replace(/^un/, '');
+    const same = card.querySelector<HTMLElement>(`ul[data-list="${list}"] li[data-question="${CSS.escape(question.id)}"] button[data-action="${button}"]`);
+    const items = card.querySelectorAll<HTMLElement>(`ul[data-list="${list}"] > li`);
+    const neighbour = items[Math.min(index, items.length - 1)]?.querySelector<HTMLElement>('button');
+    (same ?? neighbour ?? card.querySelector<HTMLElement>(`[data-heading="${list}"]`))?.focus();
+  };
 
   private async run(work: () => Promise<void>): Promise<void> {
     this.busy = true;

@@ -7,7 +7,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { hostStyles } from '../styles/host-styles.js';
 import { AdminApi, type PollSummary, type PresentData } from './api.js';
 import { fill, messages, type AdminMessages } from './messages.js';
-import { PollStreamController } from './poll-stream-controller.js';
+import { AdminStreamController } from './admin-stream-controller.js';
 import { presenterStyles } from './presenter-styles.js';
 import { renderGroup, renderGroupTitle, resultGroups, type ResultGroup } from './results.js';
 import { adminStyles } from './styles.js';
@@ -54,7 +54,7 @@ export class CivicPresenter extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly locale = new LocaleController(this);
-  private readonly stream = new PollStreamController(this, () => void this.sessionLost());
+  private readonly stream = new AdminStreamController(this, () => void this.sessionLost());
   private readonly api = new AdminApi();
   private publicSource: EventSource | undefined;
   private t: AdminMessages = messages.en;

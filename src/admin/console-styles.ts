@@ -128,4 +128,49 @@ export const consoleStyles = css`
     cursor: pointer;
     padding-block: 0.65rem;
   }
+  h4 {
+    font-size: 1rem;
+    margin-block: 1rem 0.25rem;
+  }
+  .questions {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .question {
+    border-block-start: 1px solid var(--_border);
+    padding-block: 0.6rem;
+  }
+  .question-text {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .question-meta {
+    margin-block: 0.15rem 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .question .actions {
+    margin-block-start: 0.4rem;
+  }
+  .question.pending {
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.6rem;
+  }
+  .empty {
+    color: var(--_muted);
+    margin-block: 0.25rem;
+  }
+  button.toggle[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .cards.boards {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 34rem), 1fr));
+  }
+  .waiting-count {
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
 `;

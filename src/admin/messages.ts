@@ -42,6 +42,26 @@ export interface AdminMessages {
   never: string;
   live: string;
   reconnecting: string;
+  // Questions
+  questions: string;
+  moderationPre: string;
+  moderationNone: string;
+  waiting: string;
+  noneWaiting: string;
+  published: string;
+  nonePublished: string;
+  rejected: string;
+  publish: string;
+  reject: string;
+  withdraw: string;
+  answered: string;
+  notAnswered: string;
+  pinned: string;
+  notPinned: string;
+  /** `{question}` and `{state}` are replaced. */
+  questionDone: string;
+  /** `{n}` is replaced. */
+  waitingCount: string;
   // Presenter
   voteAt: string;
   hidden: string;
@@ -99,6 +119,23 @@ export const messages: Catalog<AdminMessages> = {
     never: 'never',
     live: 'Live',
     reconnecting: 'Reconnecting…',
+    questions: 'Questions',
+    moderationPre: 'Each question waits for approval before visitors see it.',
+    moderationNone: 'Questions are shown as soon as they are asked.',
+    waiting: 'Waiting for approval',
+    noneWaiting: 'No question is waiting.',
+    published: 'Published',
+    nonePublished: 'No question has been published yet.',
+    rejected: 'Rejected',
+    publish: 'Publish',
+    reject: 'Reject',
+    withdraw: 'Withdraw',
+    answered: 'Answered',
+    notAnswered: 'Not answered',
+    pinned: 'Pinned',
+    notPinned: 'Not pinned',
+    questionDone: '“{question}”: {state}.',
+    waitingCount: 'Questions waiting: {n}',
     voteAt: 'Vote at',
     hidden: 'Results are hidden until you reveal them or the poll closes.',
     reveal: 'Reveal results',
@@ -153,6 +190,23 @@ export const messages: Catalog<AdminMessages> = {
     never: 'jamais',
     live: 'En direct',
     reconnecting: 'Reconnexion…',
+    questions: 'Questions',
+    moderationPre: 'Chaque question attend votre validation avant d’être visible.',
+    moderationNone: 'Les questions sont visibles dès qu’elles sont posées.',
+    waiting: 'En attente de validation',
+    noneWaiting: 'Aucune question en attente.',
+    published: 'Publiées',
+    nonePublished: 'Aucune question publiée pour l’instant.',
+    rejected: 'Rejetées',
+    publish: 'Publier',
+    reject: 'Rejeter',
+    withdraw: 'Retirer',
+    answered: 'Répondue',
+    notAnswered: 'Non répondue',
+    pinned: 'Épinglée',
+    notPinned: 'Non épinglée',
+    questionDone: '« {question} » : {state}.',
+    waitingCount: 'Questions en attente : {n}',
     voteAt: 'Votez sur',
     hidden: 'Les résultats restent cachés jusqu’à ce que vous les révéliez ou que le sondage ferme.',
     reveal: 'Révéler les résultats',
@@ -207,6 +261,23 @@ export const messages: Catalog<AdminMessages> = {
     never: 'nunca',
     live: 'En directo',
     reconnecting: 'Reconectando…',
+    questions: 'Preguntas',
+    moderationPre: 'Cada pregunta espera su aprobación antes de mostrarse.',
+    moderationNone: 'Las preguntas se muestran en cuanto se envían.',
+    waiting: 'Pendientes de aprobación',
+    noneWaiting: 'No hay preguntas pendientes.',
+    published: 'Publicadas',
+    nonePublished: 'Aún no se ha publicado ninguna pregunta.',
+    rejected: 'Rechazadas',
+    publish: 'Publicar',
+    reject: 'Rechazar',
+    withdraw: 'Retirar',
+    answered: 'Respondida',
+    notAnswered: 'Sin responder',
+    pinned: 'Fijada',
+    notPinned: 'Sin fijar',
+    questionDone: '«{question}»: {state}.',
+    waitingCount: 'Preguntas pendientes: {n}',
     voteAt: 'Vote en',
     hidden: 'Los resultados quedan ocultos hasta que los revele o se cierre la encuesta.',
     reveal: 'Mostrar resultados',
@@ -261,6 +332,23 @@ export const messages: Catalog<AdminMessages> = {
     never: 'أبدًا',
     live: 'مباشر',
     reconnecting: 'جارٍ إعادة الاتصال…',
+    questions: 'الأسئلة',
+    moderationPre: 'ينتظر كل سؤال موافقتك قبل أن يراه الزوار.',
+    moderationNone: 'تظهر الأسئلة فور طرحها.',
+    waiting: 'بانتظار الموافقة',
+    noneWaiting: 'لا يوجد سؤال بانتظار الموافقة.',
+    published: 'المنشورة',
+    nonePublished: 'لم يُنشر أي سؤال بعد.',
+    rejected: 'المرفوضة',
+    publish: 'انشر',
+    reject: 'ارفض',
+    withdraw: 'اسحب',
+    answered: 'تمت الإجابة',
+    notAnswered: 'لم تتم الإجابة',
+    pinned: 'مثبّت',
+    notPinned: 'غير مثبّت',
+    questionDone: '«{question}»: {state}.',
+    waitingCount: 'أسئلة بانتظار الموافقة: {n}',
     voteAt: 'صوّت على',
     hidden: 'النتائج مخفية حتى تكشفها أو يُغلق الاستطلاع.',
     reveal: 'اكشف النتائج',

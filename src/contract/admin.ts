@@ -1,4 +1,5 @@
 import type { Override, PollStatus } from './poll-rules.js';
+import type { BoardStatus, QuestionStatus } from './questions.js';
 import type { Poll, Text } from './types.js';
 
 /** What `/api/admin/polls` and the admin stream say about a poll. */
@@ -63,3 +64,36 @@ export interface SessionInfo {
   expiresAt: string;
   csrf: string;
 }
+
+/** What `/api/admin/questions` says about a question board. */
+export interface BoardSummary {
+  id: string;
+  feed: string;
+  title: string;
+  moderation: 'none' | 'pre';
+  status: BoardStatus;
+  published: number;
+  pending: number;
+  rejected: number;
+}
+
+/** One question as a moderator sees it: every status, without the voter id (that is in the export). */
+export interface ModeratedQuestion {
+  id: string;
+  text: string;
+  name: string | null;
+  status: QuestionStatus;
+  votes: number;
+  answered: boolean;
+  pinned: boolean;
+  createdAt: string;
+}
+
+/** Each `board` event of the admin stream: the summary and every question, oldest first. */
+export interface BoardModeration extends BoardSummary {
+  questions: ModeratedQuestion[];
+}
+
+/** What a moderator can do to one question (`POST /api/admin/questions/<board>/<question>/<action>`). */
+export const MODERATION_ACTIONS = ['publish', 'reject', 'answer', 'unanswer', 'pin', 'unpin'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -47,7 +47,7 @@ export function pollStatus(dates: PollDates, now: number, override: Override = n
 }
 
 /** The next instant after `now` at which the poll's status changes by its dates, if any. */
-export function nextTransition(poll: Poll, now: number): number | undefined {
+export function nextTransition(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: number): number | undefined {
   return [poll.opensAt, poll.closesAt].map((date) => (date ? Date.parse(date) : NaN)).find((at) => at > now);
 }
 

@@ -34,6 +34,12 @@ export interface QuestionsSnapshot {
   closesAt: string | null;
   /** Published questions, most upvoted first; with `?voter=`, also that voter's own pending ones. */
   questions: QuestionView[];
+  /**
+   * Ids of the questions a moderator rejected or withdrew, so that their author's page, which shows
+   * its own questions before they are published, stops showing them. Ids only: never their text.
+   * The reference server always sends it; another server may leave it out.
+   */
+  rejected?: string[];
   /** With `?voter=`: the ids of the questions this voter upvoted. */
   upvoted?: string[];
 }

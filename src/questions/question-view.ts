@@ -40,11 +40,12 @@ export function boardView(
   order: Order,
 ): { rows: Row[]; mine: Mine[] } {
   const server = new Set(snapshot?.upvoted ?? []);
+  const rejected = new Set(snapshot?.rejected);
   const published = (snapshot?.questions ?? []).filter((q) => !q.pending);
   const listed = new Set(snapshot?.questions.map((q) => q.id));
   // A question that landed published but is not in the list yet (the stream is a moment behind).
   const early = landed
-    .filter((q) => q.status === 'published' && !listed.has(q.id))
+    .filter((q) => q.status === 'published' && !listed.has(q.id) && !rejected.has(q.id))
     .map((q): QuestionView => ({ id: q.id, text: q.text, ...(q.name ? { name: q.name } : {}), votes: 0, answered: false, pinned: false, createdAt: new Date(q.at).toISOString() }));
   const rows = sortQuestions([...published, ...early], order).map((q): Row => {
     const wish = upvote(q.id);
@@ -66,7 +67,7 @@ export function boardView(
     mine.push({ key: q.id, text: q.text, ...(q.name ? { name: q.name } : {}), state: 'moderation' });
   }
   for (const q of landed) {
-    if (q.status === 'pending' && !seen.has(q.id) && !listed.has(q.id)) mine.push({ key: q.id, text: q.text, ...(q.name ? { name: q.name } : {}), state: 'moderation' });
+    if (q.status === 'pending' && !seen.has(q.id) && !listed.has(q.id) && !rejected.has(q.id)) mine.push({ key: q.id, text: q.text, ...(q.name ? { name: q.name } : {}), state: 'moderation' });
   }
   return { rows, mine };
 }
@@ -75,6 +76,7 @@ export function boardView(
 export function mergeSnapshots(next: QuestionsSnapshot, previous: QuestionsSnapshot | undefined): QuestionsSnapshot {
   if (next.upvoted !== undefined || !previous) return next;
   const ids = new Set(next.questions.map((q) => q.id));
-  const stillPending = previous.questions.filter((q) => q.pending && !ids.has(q.id));
+  const rejected = new Set(next.rejected);
+  const stillPending = previous.questions.filter((q) => q.pending && !ids.has(q.id) && !rejected.has(q.id));
   return { ...next, questions: [...next.questions, ...stillPending], upvoted: previous.upvoted };
 }

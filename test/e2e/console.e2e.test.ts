@@ -29,6 +29,7 @@ const feed = {
   languages: ['en', 'ar'],
   event: { id: 'town-hall', title: { en: 'Town hall', ar: 'مجلس البلدة' }, timeZone: 'Europe/Madrid' },
   sessions: [{ id: 'assembly', title: 'Assembly', start: '2026-06-18T15:00:00+02:00', end: '2026-06-18T17:00:00+02:00', poll: 'budget' }],
+  questions: [{ id: 'ask', title: { en: 'Ask the panel', ar: 'اسأل اللجنة' }, session: 'assembly', moderation: 'pre' }],
   polls: [
     {
       id: 'order',
@@ -158,6 +159,9 @@ for (const store of stores) {
           '/index.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Town hall</title>
             <script type="module" src="${server.origin}/civic-widgets.js"></script>
             <civic-poll src="${server.origin}/feeds/town-hall.json" poll="budget"></civic-poll>`,
+          '/questions.html': `<!doctype html><html lang="en"><meta charset="utf-8"><title>Ask the panel</title>
+            <script type="module" src="${server.origin}/civic-widgets.js"></script>
+            <civic-questions src="${server.origin}/feeds/town-hall.json" board="ask"></civic-questions>`,
         },
         {},
         'localhost',
@@ -170,7 +174,7 @@ for (const store of stores) {
     });
 
     test('no admin data or action without a session; a forged POST from the same host on another port is refused', async () => {
-      for (const [method, path] of [['GET', '/api/admin/polls'], ['POST', '/api/admin/polls/budget/close'], ['GET', '/api/admin/polls/budget/export?format=csv']]) {
+      for (const [method, path] of [['GET', '/api/admin/polls'], ['POST', '/api/admin/polls/budget/close'], ['GET', '/api/admin/polls/budget/export?format=csv'], ['GET', '/api/admin/questions/ask'], ['POST', '/api/admin/questions/ask/x/publish']]) {
         const res = await fetch(`${server.origin}${path}`, { method });
         assert.equal(res.status, 401, `${method} ${path}`);
         assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'unauthorized');
@@ -260,6 +264,78 @@ for (const store of stores) {
       await adminContext.close();
     });
 
+    test('questions are moderated from the console: pending live, publish, pin, answered and reject reach visitors; keyboard and CSV', async () => {
+      const visitor = async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/questions.html`);
+        await page.getByRole('button', { name: 'Ask', exact: true }).waitFor();
+        return { context, page };
+      };
+      const ask = async (page: Page, text: string) => {
+        await page.getByRole('textbox', { name: 'Your question' }).fill(text);
+        await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      };
+      const alice = await visitor();
+      const bob = await visitor();
+      const adminContext = await browser.newContext({ acceptDownloads: true });
+      const consolePage = await signIn(adminContext, server.origin);
+      const board = consolePage.locator('civic-admin-console li.board', { has: consolePage.locator('h3', { hasText: 'Ask the panel' }) });
+      await board.getByText('No question is waiting.').waitFor();
+
+      // Asked in Alice's browser: the console lists it as pending without a reload, Bob sees nothing yet.
+      const markup = '<b>Is the budget vote public?</b>';
+      await ask(alice.page, markup);
+      await ask(alice.page, 'Spam spam spam');
+      const pending = board.locator('ul[data-list=pending] > li');
+      await waitFor('the questions in the console’s queue', async () => (await pending.count()) === 2);
+      assert.deepEqual(await pending.locator('.question-text').allTextContents(), [markup, 'Spam spam spam'], 'oldest first, markup shown as text');
+      assert.equal(await consolePage.getByRole('button', { name: 'Questions waiting: 2' }).count(), 1);
+      const bobsList = () => bob.page.locator('civic-questions .list li .text').allTextContents();
+      assert.deepEqual(await bobsList(), []);
+
+      // Publish with the keyboard: focus goes on to the next question's Publish button.
+      await pending.first().getByRole('button', { name: 'Publish' }).focus();
+      await consolePage.keyboard.press('Enter');
+      await waitFor('the question on Bob’s page', async () => (await bobsList()).includes(markup));
+      await waitFor('the queue to shrink', async () => (await pending.count()) === 1);
+      const focused = () => consolePage.evaluate(() => {
+        const active = document.querySelector('civic-admin-console')!.shadowRoot!.activeElement as HTMLElement | null;
+        return `${active?.textContent?.trim()} | ${active?.closest('li.question')?.querySelector('.question-text')?.textContent}`;
+      });
+      assert.equal(await focused(), 'Publish | Spam spam spam', 'focus moved to the next question in the queue');
+      await consolePage.keyboard.press('Tab');
+      await consolePage.keyboard.press('Enter');
+      await waitFor('the rejected question out of the queue', async () => (await board.getByText('No question is waiting.').count()) === 1);
+      assert.equal(await consolePage.getByRole('button', { name: /Questions waiting/ }).count(), 0);
+      await board.getByText('Rejected (1)').waitFor();
+      await waitFor('Alice’s pending note to go', async () => (await alice.page.locator('civic-questions .mine').count()) === 0);
+      assert.deepEqual(await alice.page.locator('civic-questions .list li .text').allTextContents(), [markup], 'a rejected question is shown to nobody');
+
+      // Pin and mark answered: toggles that keep the focus, and marks on the visitors' pages.
+      const published = board.locator('ul[data-list=published] > li', { hasText: markup });
+      const pin = published.getByRole('button', { name: 'Pinned' });
+      await pin.click();
+      await waitFor('the pin pressed', async () => (await pin.getAttribute('aria-pressed')) === 'true');
+      await published.getByRole('button', { name: 'Answered' }).click();
+      const bobsItem = bob.page.locator('civic-questions .list li', { hasText: markup });
+      await waitFor('the marks on Bob’s page', async () => (await bobsItem.locator('.mark').allTextContents()).join() === 'Pinned,Answered');
+      assert.match(await focused(), /^✓\s*Answered \| /, 'focus stays on the toggle');
+      assert.equal(await consolePage.locator('civic-admin-console p.notice-line').textContent(), '“<b>Is the budget vote public?</b>”: Answered.');
+
+      const [download] = await Promise.all([consolePage.waitForEvent('download'), board.getByRole('link', { name: 'Export CSV' }).click()]);
+      const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
+      assert.equal(csv.length, 3, csv.join('\n'));
+      assert.match(csv[0]!, /^question_id,created_at,status,votes,answered,pinned,name,text,voter$/);
+      assert.deepEqual(csv.slice(1).map((row) => row.split(',')[2]).sort(), ['published', 'rejected']);
+
+      // Withdraw: the published question leaves the visitors' pages too.
+      await published.getByRole('button', { name: 'Withdraw' }).click();
+      await waitFor('the question gone from Bob’s page', async () => (await bobsList()).length === 0);
+      await board.getByText('Rejected (2)').waitFor();
+      for (const context of [alice.context, bob.context, adminContext]) await context.close();
+    });
+
     test('the presenter hides results until revealed, then updates live; its QR code decodes to the vote URL', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await signIn(context, server.origin);
@@ -335,11 +411,22 @@ for (const store of stores) {
     });
 
     test('axe: no violations on the console and the presenter view, in English and Arabic', async () => {
+      // Every list of the question board filled: waiting, published (pinned), rejected.
+      const asked = [];
+      for (const [n, text] of ['Waiting for you?', 'كيف نحمي الثقة؟'].entries()) {
+        const res = await fetch(`${server.origin}/api/questions/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ voter: `voter-axe-${String(n).padStart(6, '0')}`, text }) });
+        asked.push(((await res.json()) as { id: string }).id);
+      }
+      for (const action of ['publish', 'pin']) {
+        await fetch(`${server.origin}/api/admin/questions/ask/${asked[1]}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      }
       for (const lang of ['en', 'ar']) {
         // axe is injected as an inline script, which the pages' own CSP rightly refuses.
         const context = await browser.newContext({ bypassCSP: true });
         const consolePage = await signIn(context, server.origin, lang);
         assert.equal(await consolePage.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        await consolePage.locator('civic-admin-console ul[data-list=published] button[aria-pressed=true]').waitFor();
+        assert.equal(await consolePage.locator('civic-admin-console ul[data-list=pending] > li').count(), 1);
         assert.deepEqual(await axeViolations(consolePage), [], `console (${lang})`);
         const signInPage = await browser.newPage({ bypassCSP: true });
         await signInPage.goto(`${server.origin}/admin/?lang=${lang}`);

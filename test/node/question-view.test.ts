@@ -43,4 +43,18 @@ describe('the question board view (src/questions/question-view.ts)', () => {
     assert.deepEqual(mine.map((m) => [m.text, m.state]), [['sending?', 'sending'], ['kept?', 'kept'], ['p?', 'moderation'], ['late?', 'moderation']]);
     assert.equal(rows.length, 0);
   });
+
+  it('drops the questions a moderator rejected or withdrew from their author’s page, live', () => {
+    const before = snap([q('kept', 0, { pending: true }), q('gone', 0, { pending: true }), q('a', 2)], []);
+    const after = mergeSnapshots({ ...snap([]), rejected: ['gone', 'a', 'landed-p', 'landed-w'] }, before);
+    assert.deepEqual(after.questions.map((x) => x.id), ['kept'], 'a rejected pending question is no longer the voter’s own');
+    const landed = [
+      { id: 'landed-p', status: 'pending' as const, text: 'landed-p?', at: 0 },
+      { id: 'landed-w', status: 'published' as const, text: 'landed-w?', at: 0 },
+      { id: 'landed-ok', status: 'published' as const, text: 'landed-ok?', at: 0 },
+    ];
+    const { mine, rows } = boardView(after, [], landed, () => ({ state: idle }), 'votes');
+    assert.deepEqual(mine.map((m) => m.text), ['kept?']);
+    assert.deepEqual(rows.map((r) => r.id), ['landed-ok'], 'a withdrawn question that landed published is not shown again from memory');
+  });
 });

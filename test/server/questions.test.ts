@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { BoardModeration, ModeratedQuestion } from '../../src/contract/admin.js';
 import type { QuestionReceipt, QuestionsSnapshot, UpvoteReceipt } from '../../src/contract/questions.js';
 import { ask, questionFeed, upvote } from './questions-support.js';
 import { SseReader, startServer, storeKinds, testDatabase, voterId, type TestDatabase, type TestServer } from './support.js';
@@ -220,6 +221,42 @@ for (const kind of storeKinds()) {
       assert.match(text, /^question_id,created_at,status,votes,answered,pinned,name,text,voter\r\n/);
       assert.ok(text.includes(`"'=HYPERLINK(""x"") reject me"`), 'a formula is defused and quoted');
       assert.ok(text.includes(',rejected,'));
+    });
+
+    it('moderates from a console session: CSRF token on every change, and the admin stream follows the queue', async () => {
+      const signIn = await fetch(url('/api/admin/session'), {
+        method: 'POST',
+        headers: { origin: server.origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ token: TOKEN }),
+      });
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const { csrf } = (await signIn.json()) as { csrf: string };
+      const stream = new SseReader(url('/api/admin/stream'), { cookie });
+      const board = (test: (b: BoardModeration) => boolean) =>
+        stream.until((data) => data.id === 'moderated' && test(data as unknown as BoardModeration)) as unknown as Promise<BoardModeration>;
+      await board(() => true);
+      assert.ok(!JSON.stringify(stream.events).includes('"voter"'), 'no voter id on the console stream');
+
+      const { id } = (await (await ask(server.origin, 'moderated', { voter: voterId(), text: 'Seen by the console?' })).json()) as QuestionReceipt;
+      const queued = await board((b) => b.questions.some((q) => q.id === id && q.status === 'pending'));
+      assert.equal(queued.pending, queued.questions.filter((q) => q.status === 'pending').length);
+
+      const publish = (headers: Record<string, string>) =>
+        fetch(url(`/api/admin/questions/moderated/${id}/publish`), { method: 'POST', headers: { cookie, origin: server.origin, 'content-type': 'application/json', ...headers }, body: '{}' });
+      assert.equal((await publish({})).status, 403, 'a change without the CSRF token is refused');
+      assert.equal((await publish({ 'x-csrf-token': 'wrong' })).status, 403);
+      assert.equal((await snapshot('moderated')).questions.some((q) => q.id === id), false, 'still pending');
+      const answer = await publish({ 'x-csrf-token': csrf });
+      assert.equal(answer.status, 200);
+      const shown = (await answer.json()) as ModeratedQuestion;
+      assert.deepEqual([shown.id, shown.status, 'voter' in shown], [id, 'published', false]);
+      await board((b) => b.questions.some((q) => q.id === id && q.status === 'published'));
+      assert.ok((await snapshot('moderated')).questions.some((q) => q.id === id));
+
+      const unknown = await fetch(url(`/api/admin/questions/moderated/${id}/delete`), { method: 'POST', headers: admin });
+      assert.equal(unknown.status, 400, 'an unknown action is a 400, not a silent no-op');
+      assert.equal(((await unknown.json()) as ErrorBody).error.code, 'invalid-request');
+      stream.close();
     });
   });
 }

@@ -150,8 +150,8 @@ export class SseReader {
   private waiters: (() => void)[] = [];
   private readonly req;
 
-  constructor(url: string) {
-    this.req = request(url, (res) => {
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.req = request(url, { headers }, (res) => {
       this.headers = res.headers;
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => this.feed(chunk));

@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PollSummary } from './api.js';
+import type { BoardModeration, PollSummary } from './api.js';
 
 /**
  * Follows `/api/admin/stream` while `enabled` (the host is signed in): `polls` holds the latest
- * summary of every poll, replaced (not mutated) on each event so that `willUpdate` sees the change.
+ * summary of every poll and `boards` every question board, each map replaced (not mutated) on each
+ * event so that `willUpdate` sees the change.
  */
-export class PollStreamController implements ReactiveController {
+export class AdminStreamController implements ReactiveController {
   polls: ReadonlyMap<string, PollSummary> = new Map();
+  boards: ReadonlyMap<string, BoardModeration> = new Map();
   connected = false;
   enabled = false;
   private source: EventSource | undefined;
@@ -44,6 +46,11 @@ export class PollStreamController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  putBoard(board: BoardModeration): void {
+    this.boards = new Map(this.boards).set(board.id, board);
+    this.host.requestUpdate();
+  }
+
   private start(): void {
     const source = new EventSource('/api/admin/stream');
     this.source = source;
@@ -62,6 +69,7 @@ export class PollStreamController implements ReactiveController {
       this.host.requestUpdate();
     });
     source.addEventListener('poll', (event) => this.put(JSON.parse((event as MessageEvent<string>).data) as PollSummary));
+    source.addEventListener('board', (event) => this.putBoard(JSON.parse((event as MessageEvent<string>).data) as BoardModeration));
   }
 
   private stop(): void {

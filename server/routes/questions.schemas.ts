@@ -26,16 +26,3 @@ export const questionBody = {
     name: { type: 'string', maxLength: 500 },
   },
 } as const;
-
-export const moderationParams = {
-  type: 'object',
-  required: ['id', 'questionId'],
-  properties: { id: { type: 'string', maxLength: 128 }, questionId: { type: 'string', maxLength: 64 } },
-} as const;
-
-export const listQuery = {
-  type: 'object',
-  properties: { status: { type: 'string', enum: ['pending', 'published', 'rejected'] } },
-} as const;
-
-export const exportQuery = { type: 'object', properties: { format: { type: 'string', enum: ['json', 'csv'] } } } as const;
