@@ -1,17 +1,10 @@
+import type { ModeratedQuestion } from '../../src/contract/admin.js';
 import type { QuestionStatus } from '../../src/contract/questions.js';
 
-/** A question as stored: everything, including its author and whether it is still pending. */
-export interface QuestionRecord {
-  id: string;
+/** A question as stored: what a moderator sees, plus its board and its author's voter id. */
+export interface QuestionRecord extends ModeratedQuestion {
   boardId: string;
   voter: string;
-  text: string;
-  name: string | null;
-  status: QuestionStatus;
-  votes: number;
-  answered: boolean;
-  pinned: boolean;
-  createdAt: string;
 }
 
 /**
