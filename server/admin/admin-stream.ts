@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { BoardModeration } from '../../src/contract/admin.js';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
 import type { QuestionService } from '../question-service.js';
@@ -7,8 +8,10 @@ import { Coalescer, eventFrame, HEARTBEAT_MS } from '../event-stream.js';
 /**
  * `/api/admin/stream` for the console and the presenter: one `poll` event per changed poll (its full
  * summary, totals whatever the poll's `results` rule) and one `board` event per changed question
- * board (its counts and every question, pending and rejected ones too), coalesced like the visitors'
- * streams.
+ * board, coalesced like the visitors' streams. A board's first event has every question (pending and
+ * rejected ones too); later ones only the questions that changed (`partial`): during a busy session
+ * upvotes change a board several times a second, and a moderator's phone should not download the
+ * whole list each time.
  */
 export class AdminStream {
   private readonly clients = new Set<ServerResponse>();
@@ -17,6 +20,8 @@ export class AdminStream {
   private readonly coalescer = new Coalescer(() => this.flush());
   private readonly heartbeat: NodeJS.Timeout;
   private transitionTimer: NodeJS.Timeout | undefined;
+  /** Each board's questions as the last `board` event left them (JSON by id): what `partial` events compare with. */
+  private readonly sentBoards = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly polls: PollService,
@@ -35,7 +40,10 @@ export class AdminStream {
   /** Starts streaming to `res` (headers written by the caller): every poll and board once, then changes. */
   async open(res: ServerResponse): Promise<void> {
     this.clients.add(res);
-    res.on('close', () => this.clients.delete(res));
+    res.on('close', () => {
+      this.clients.delete(res);
+      if (this.clients.size === 0) this.sentBoards.clear();
+    });
     res.write('retry: 3000\n\n');
     if (this.clients.size === 1) this.armTransition();
     for (const summary of await this.polls.list()) res.write(eventFrame('poll', JSON.stringify(summary)));
@@ -80,7 +88,19 @@ export class AdminStream {
     this.pendingPolls.clear();
     this.pendingBoards.clear();
     for (const id of polls) this.send(eventFrame('poll', JSON.stringify(await this.polls.summary(id))));
-    for (const id of boards) this.send(eventFrame('board', JSON.stringify(await this.boards.moderation(id))));
+    for (const id of boards) this.send(eventFrame('board', JSON.stringify(this.boardChange(await this.boards.moderation(id)))));
+  }
+
+  /**
+   * The board with only the questions that differ from the previous event. A client that connected
+   * since then had a full board that is at least as new, and updating by id is safe on it too.
+   */
+  private boardChange(board: BoardModeration): BoardModeration {
+    const before = this.sentBoards.get(board.id);
+    const now = new Map(board.questions.map((q) => [q.id, JSON.stringify(q)]));
+    this.sentBoards.set(board.id, now);
+    if (!before) return board;
+    return { ...board, questions: board.questions.filter((q) => before.get(q.id) !== now.get(q.id)), partial: true };
   }
 
   private send(text: string): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BoardModeration, PollSummary } from './api.js';
+import { mergeBoard } from './question-boards.js';
 
 /**
  * Follows `/api/admin/stream` while `enabled` (the host is signed in): `polls` holds the latest
@@ -69,7 +70,10 @@ export class AdminStreamController implements ReactiveController {
       this.host.requestUpdate();
     });
     source.addEventListener('poll', (event) => this.put(JSON.parse((event as MessageEvent<string>).data) as PollSummary));
-    source.addEventListener('board', (event) => this.putBoard(JSON.parse((event as MessageEvent<string>).data) as BoardModeration));
+    source.addEventListener('board', (event) => {
+      const board = JSON.parse((event as MessageEvent<string>).data) as BoardModeration;
+      this.putBoard(board.partial ? mergeBoard(this.boards.get(board.id), board) : board);
+    });
   }
 
   private stop(): void {

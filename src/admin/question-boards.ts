@@ -31,7 +31,8 @@ export function boardCards(boards: Iterable<BoardModeration>, definitions: Reado
   return [...boards].map((board) => {
     const feed = definitions.get(board.feed);
     const defined = feed?.questions?.find((b) => b.id === board.id);
-    const by = (status: ModeratedQuestion['status']) => board.questions.filter((q) => q.status === status);
+    const oldestFirst = [...board.questions].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const by = (status: ModeratedQuestion['status']) => oldestFirst.filter((q) => q.status === status);
     return {
       board,
       title: defined ? localize(defined.title, lang, feed?.languages ?? []) : board.title,
@@ -47,6 +48,16 @@ export function withQuestion(board: BoardModeration, question: ModeratedQuestion
   const questions = board.questions.map((q) => (q.id === question.id ? question : q));
   const tally = (status: ModeratedQuestion['status']) => questions.filter((q) => q.status === status).length;
   return { ...board, questions, pending: tally('pending'), published: tally('published'), rejected: tally('rejected') };
+}
+
+/** A `partial` board event applied to the board the console has: changed questions by id, new ones last (newest). */
+export function mergeBoard(current: BoardModeration | undefined, change: BoardModeration): BoardModeration {
+  const { partial: _, ...summary } = change;
+  if (!current) return summary;
+  const changed = new Map(change.questions.map((q) => [q.id, q]));
+  const known = new Set(current.questions.map((q) => q.id));
+  const questions = [...current.questions.map((q) => changed.get(q.id) ?? q), ...change.questions.filter((q) => !known.has(q.id))];
+  return { ...summary, questions };
 }
 
 /** What the console's status line says after an action ("Published", "Not pinned"…). */

@@ -89,9 +89,11 @@ export interface ModeratedQuestion {
   createdAt: string;
 }
 
-/** Each `board` event of the admin stream: the summary and every question, oldest first. */
+/** Each `board` event of the admin stream: the summary and its questions, oldest first. */
 export interface BoardModeration extends BoardSummary {
   questions: ModeratedQuestion[];
+  /** `questions` are only those that changed since the stream's previous event: update them by id. */
+  partial?: true;
 }
 
 /** What a moderator can do to one question (`POST /api/admin/questions/<board>/<question>/<action>`). */

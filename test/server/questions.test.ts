@@ -250,7 +250,9 @@ for (const kind of storeKinds()) {
       assert.equal(answer.status, 200);
       const shown = (await answer.json()) as ModeratedQuestion;
       assert.deepEqual([shown.id, shown.status, 'voter' in shown], [id, 'published', false]);
-      await board((b) => b.questions.some((q) => q.id === id && q.status === 'published'));
+      const change = await board((b) => b.questions.some((q) => q.id === id && q.status === 'published'));
+      assert.deepEqual([change.partial, change.questions.map((q) => q.id)], [true, [id]], 'after the first, an event carries only what changed');
+      assert.equal(change.published, (await snapshot('moderated')).questions.length, 'with the board’s full counts');
       assert.ok((await snapshot('moderated')).questions.some((q) => q.id === id));
 
       const unknown = await fetch(url(`/api/admin/questions/moderated/${id}/delete`), { method: 'POST', headers: admin });
