@@ -1,6 +1,8 @@
 // Questions and upvotes per second against the reference server (SQLite), beside votes per second
 // measured in the same run on the same process (the baseline: bench/server.ts compares votes with a
-// bare Fastify); then the time for one published question to reach 1,000 open streams.
+// bare Fastify); then the time for one published question to reach 1,000 open streams; then what
+// the console's admin stream sends per change of a 200-question board (a whole board, or the
+// changed questions only).
 // The three loads take turns in short rounds, so that a burst of load from elsewhere on the shared
 // machine hits all of them rather than one.
 import autocannon from 'autocannon';
@@ -18,6 +20,10 @@ const ROUNDS = 5;
 const STREAMS = Number(process.env.BENCH_QUESTION_STREAMS ?? 1000);
 /** Questions that the upvote load spreads over. */
 const TARGETS = 50;
+/** Questions on the board the console follows, and upvotes sent to it one by one. */
+const CONSOLE_QUESTIONS = 200;
+const CONSOLE_UPVOTES = 21;
+const TOKEN = `bench-${process.pid}`;
 
 /** A poll (the baseline), a board for the load and an empty board for the fan-out. */
 const feeds = () =>
@@ -25,6 +31,7 @@ const feeds = () =>
     questions: [
       { id: 'load', title: 'Load', moderation: 'none' },
       { id: 'fanout', title: 'Fan-out', moderation: 'none' },
+      { id: 'console', title: 'Console', moderation: 'pre' },
     ],
   });
 
@@ -32,7 +39,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const db = tempDb();
   const dir = feeds();
   const rates = ['--vote-rate', '1000000000', '--question-rate', '1000000000'];
-  const server = await startProcess('server/cli.ts', ['serve', '--feeds', dir, '--db', db, '--port', '0', ...rates]);
+  const server = await startProcess('server/cli.ts', ['serve', '--feeds', dir, '--db', db, '--port', '0', ...rates], { CIVIC_ADMIN_TOKEN: TOKEN });
   try {
     let n = 0;
     const id = () => `bench-${(n++).toString(36).padStart(8, '0')}`;
@@ -64,6 +71,7 @@ export async function run(): Promise<Record<string, number | string>> {
       await cannon(figures.upvotes, upvotes, SECONDS / ROUNDS);
     }
     const fanout = await fanOut(server.origin);
+    const traffic = await consoleTraffic(server.origin);
     const result = {
       'votes/s (baseline, same run)': rate(figures.votes),
       'questions/s': rate(figures.questions),
@@ -77,6 +85,9 @@ export async function run(): Promise<Record<string, number | string>> {
       'question streams open': fanout.opened,
       'question → first stream ms': fanout.first,
       'question → every stream ms': fanout.last,
+      'console, whole board event bytes': traffic.whole,
+      'console, per-upvote event bytes': traffic.change,
+      'ratio per-upvote/whole': Number((traffic.change / traffic.whole).toFixed(3)),
     };
     console.log(`questions and upvotes vs votes: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback, SQLite`);
     for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(34)} ${value}`);
@@ -86,6 +97,47 @@ export async function run(): Promise<Record<string, number | string>> {
     rmSync(dirname(db), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The console's admin stream on a board of CONSOLE_QUESTIONS published questions: the size of the
+ * board's first (whole) event, and the median size of the event that each upvote then causes.
+ */
+async function consoleTraffic(origin: string): Promise<{ whole: number; change: number }> {
+  const json = { 'content-type': 'application/json' };
+  const admin = { authorization: `Bearer ${TOKEN}` };
+  const ids: string[] = [];
+  for (let i = 0; i < CONSOLE_QUESTIONS; i++) {
+    const text = `How will the council keep question number ${i} of this session in mind once the forum is over?`;
+    const res = await fetch(`${origin}/api/questions/console`, { method: 'POST', headers: json, body: JSON.stringify({ voter: `console-${String(i).padStart(6, '0')}`, text }) });
+    const { id } = (await res.json()) as { id: string };
+    await fetch(`${origin}/api/admin/questions/console/${id}/publish`, { method: 'POST', headers: admin });
+    ids.push(id);
+  }
+  const sizes: number[] = [];
+  let wake = () => {};
+  const req = request(`${origin}/api/admin/stream`, { headers: admin }, (res) => {
+    onEventBlocks(res, (block) => {
+      if (!block.startsWith('event: board') || !block.includes('"id":"console"')) return;
+      sizes.push(Buffer.byteLength(block));
+      wake();
+    });
+  });
+  req.end();
+  const next = (count: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the admin stream sent ${sizes.length} board events, not ${count}`)), 5000);
+      wake = () => sizes.length >= count && (clearTimeout(timer), resolve());
+      wake();
+    });
+  await next(1);
+  for (let i = 0; i < CONSOLE_UPVOTES; i++) {
+    await fetch(`${origin}/api/questions/console/${ids[i]}/votes/upvoter-${String(i).padStart(6, '0')}`, { method: 'PUT' });
+    await next(i + 2);
+  }
+  req.destroy();
+  // The first change after a console connects is sent whole too (the stream has no common baseline yet).
+  return { whole: sizes[0]!, change: median(sizes.slice(2)) };
 }
 
 /** Opens STREAMS streams on the empty board, publishes one question, and times its arrival on each. */

@@ -123,7 +123,7 @@ function renderQuestion(board: BoardModeration, q: ModeratedQuestion, { lang, vo
   // Visitors' text is bound as text, never as HTML, here as everywhere.
   return html`<li class="question ${q.status}" data-question=${q.id}>
     <p class="question-text" id=${id} dir="auto">${q.text}</p>
-    <p class="question-meta">${[q.name, html`<time datetime=${q.createdAt}>${asked}</time>`, q.status === 'published' ? votes(q.votes) : '']
+    <p class="question-meta">${[q.name && html`<bdi>${q.name}</bdi>`, html`<time datetime=${q.createdAt}>${asked}</time>`, q.status === 'published' ? votes(q.votes) : '']
       .filter(Boolean)
       .map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>
     <div class="actions" role="group" aria-labelledby=${id}>${buttons}</div>
