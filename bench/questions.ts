@@ -49,6 +49,9 @@ export async function run(): Promise<Record<string, number | string>> {
       const res = await fetch(`${server.origin}/api/questions/load`, { method: 'POST', headers: json, body: JSON.stringify({ voter: id(), text: `Target ${i}?` }) });
       targets.push(((await res.json()) as { id: string }).id);
     }
+    // Before the load: the console's stream opens with every board whole, and the load board ends with
+    // tens of thousands of questions, which no session has.
+    const traffic = await consoleTraffic(server.origin);
     const choices = ['a', 'b', 'c'];
     const votes: autocannon.Options = {
       url: `${server.origin}/api/polls/bench/votes`,
@@ -71,7 +74,6 @@ export async function run(): Promise<Record<string, number | string>> {
       await cannon(figures.upvotes, upvotes, SECONDS / ROUNDS);
     }
     const fanout = await fanOut(server.origin);
-    const traffic = await consoleTraffic(server.origin);
     const result = {
       'votes/s (baseline, same run)': rate(figures.votes),
       'questions/s': rate(figures.questions),
@@ -117,6 +119,7 @@ async function consoleTraffic(origin: string): Promise<{ whole: number; change: 
   const sizes: number[] = [];
   let wake = () => {};
   const req = request(`${origin}/api/admin/stream`, { headers: admin }, (res) => {
+    if (res.statusCode !== 200) throw new Error(`the admin stream answered ${res.statusCode}`);
     onEventBlocks(res, (block) => {
       if (!block.startsWith('event: board') || !block.includes('"id":"console"')) return;
       sizes.push(Buffer.byteLength(block));
