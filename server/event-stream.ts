@@ -127,6 +127,13 @@ export class StreamChannel<C extends StreamClient> {
     if (this.clients.size > 0) this.coalescer.schedule();
   }
 
+  /** The poll's or board's definition changed (its feed was edited): tell the streams, and re-time its dates. */
+  redefined(): void {
+    if (this.clients.size === 0) return;
+    this.transition.arm();
+    this.coalescer.schedule();
+  }
+
   ping(): void {
     for (const client of this.clients) write(client, ': ping\n\n');
   }

@@ -120,6 +120,7 @@ export class FeedCatalog {
   private readonly now: () => number;
   /** Builds in flight, so that tests and callers can wait for a refresh to settle. */
   private work: Promise<unknown> = Promise.resolve();
+  private readonly served: ((feed: ServedFeed) => void)[] = [];
 
   constructor(
     readonly dir: string,
@@ -129,6 +130,14 @@ export class FeedCatalog {
     this.steps = anchor === undefined ? [] : [(json) => anchorFeedDates(json, anchor)];
     this.log = options.log ?? ((line) => console.warn(`civic-widgets: ${line}`));
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Called with each feed that is served anew (a file edited or added, a source refreshed): the
+   * streams of its polls and boards pick up edited dates and texts from it.
+   */
+  onServe(listener: (feed: ServedFeed) => void): void {
+    this.served.push(listener);
   }
 
   /** Every feed with its sources, for `civic-widgets feeds status` and the organizer's console. */
@@ -293,9 +302,10 @@ export class FeedCatalog {
       if (other && other.feed.name !== entry.name) throw new FeedError(`${path}: poll id "${id}" is already used by ${join(this.dir, this.entries.get(other.feed.name)?.file ?? `${other.feed.name}.json`)}`);
       if (after.indexOf(id) !== after.lastIndexOf(id)) throw new FeedError(`${path}: poll id "${id}" appears twice`);
     }
-    // Poll streams are set up at the start: adding or removing a poll takes a restart.
-    if (entry.status.served && (before.length !== after.length || before.some((id) => !after.includes(id)))) {
-      throw new FeedError(`${path}: adds or removes polls (${before.join(', ') || 'none'} → ${after.join(', ') || 'none'}); restart the server to change the set of polls`);
+    // A poll's votes and open streams outlive its definition: removing one takes a restart, adding is live.
+    const removedPolls = before.filter((id) => !after.includes(id));
+    if (removedPolls.length) {
+      throw new FeedError(`${path}: removes ${removedPolls.length === 1 ? 'poll' : 'polls'} ${removedPolls.join(', ')}; restart the server to remove a poll`);
     }
     const boardsBefore = [...this.questions].filter(([, other]) => other.feed.name === entry.name).map(([id]) => id);
     const boardsAfter = (feed.questions ?? []).map((board) => board.id);
@@ -304,14 +314,15 @@ export class FeedCatalog {
       if (other && other.feed.name !== entry.name) throw new FeedError(`${path}: question board id "${id}" is already used by ${join(this.dir, this.entries.get(other.feed.name)?.file ?? `${other.feed.name}.json`)}`);
       if (boardsAfter.indexOf(id) !== boardsAfter.lastIndexOf(id)) throw new FeedError(`${path}: question board id "${id}" appears twice`);
     }
-    // Like poll streams, board streams are set up at the start.
-    if (entry.status.served && (boardsBefore.length !== boardsAfter.length || boardsBefore.some((id) => !boardsAfter.includes(id)))) {
-      throw new FeedError(`${path}: adds or removes question boards (${boardsBefore.join(', ') || 'none'} → ${boardsAfter.join(', ') || 'none'}); restart the server to change the set of boards`);
+    const removedBoards = boardsBefore.filter((id) => !boardsAfter.includes(id));
+    if (removedBoards.length) {
+      throw new FeedError(`${path}: removes question ${removedBoards.length === 1 ? 'board' : 'boards'} ${removedBoards.join(', ')}; restart the server to remove a board`);
     }
     this.feeds.set(entry.name, served);
     for (const poll of feed.polls ?? []) this.polls.set(poll.id, { poll, feed: served });
     for (const board of feed.questions ?? []) this.questions.set(board.id, { board, feed: served });
     Object.assign(entry.status, { served: true, sessions: feed.sessions.length, recordings: feed.recordings?.length ?? 0, polls: feed.polls?.length ?? 0 });
+    for (const listener of this.served) listener(served);
   }
 
   /** Starts each remote source's refresh timer. */

@@ -21,18 +21,24 @@ class PollBroadcaster {
   private readonly byVoter = new Map<string, Set<PollClient>>();
 
   constructor(
-    private readonly poll: Poll,
+    private latest: Poll,
     private readonly service: PollService,
   ) {
     this.channel = new StreamChannel<PollClient>({
       now: () => service.now(),
       flush: (clients) => this.flush(clients),
-      nextTransition: (now) => nextTransition(poll, now),
+      nextTransition: (now) => nextTransition(this.poll, now),
       forget: (client) => {
         if (client.voter) this.byVoter.get(client.voter)?.delete(client);
         if (client.voter && this.byVoter.get(client.voter)?.size === 0) this.byVoter.delete(client.voter);
       },
     });
+  }
+
+  /** The poll as its feed says it now: dates edited in the feed apply to the open streams too. */
+  private get poll(): Poll {
+    this.latest = this.service.catalog.polls.get(this.latest.id)?.poll ?? this.latest;
+    return this.latest;
   }
 
   async add(client: PollClient): Promise<void> {
@@ -88,29 +94,37 @@ class PollBroadcaster {
   }
 }
 
-/** The SSE side of the polls: one broadcaster per poll and one heartbeat for all streams. */
+/**
+ * The SSE side of the polls: one broadcaster per poll and one heartbeat for all streams. A
+ * broadcaster is made at a poll's first stream, so that a feed added while the server runs streams too.
+ */
 export class SseHub {
   private readonly broadcasters = new Map<string, PollBroadcaster>();
+  private readonly channels = new Map<string, StreamChannel<PollClient>>();
   private readonly hub: StreamHub<StreamChannel<PollClient>>;
 
-  constructor(service: PollService, heartbeatMs = HEARTBEAT_MS) {
-    const channels = new Map<string, StreamChannel<PollClient>>();
-    for (const [id, { poll }] of service.catalog.polls) {
-      const broadcaster = new PollBroadcaster(poll, service);
-      this.broadcasters.set(id, broadcaster);
-      channels.set(id, broadcaster.channel);
-    }
-    this.hub = new StreamHub(channels, heartbeatMs);
+  constructor(
+    private readonly service: PollService,
+    heartbeatMs = HEARTBEAT_MS,
+  ) {
+    this.hub = new StreamHub(this.channels, heartbeatMs);
+    service.catalog.onServe(({ feed }) => feed.polls?.forEach((poll) => this.channels.get(poll.id)?.redefined()));
     service.onChange((change) => {
       if (change.kind === 'external') for (const broadcaster of this.broadcasters.values()) broadcaster.apply(change);
       else if (change.kind !== 'questions') this.broadcasters.get(change.pollId)?.apply(change);
     });
   }
 
-  /** Starts streaming to `res`, whose headers the caller has written. */
+  /** Starts streaming to `res`, whose headers the caller has written (the route checked that the poll exists). */
   open(pollId: string, res: ServerResponse, voter: string | undefined): Promise<void> {
     res.write('retry: 3000\n\n');
-    return this.broadcasters.get(pollId)!.add({ res, voter, myChoices: undefined });
+    let broadcaster = this.broadcasters.get(pollId);
+    if (!broadcaster) {
+      broadcaster = new PollBroadcaster(this.service.entry(pollId).poll, this.service);
+      this.broadcasters.set(pollId, broadcaster);
+      this.channels.set(pollId, broadcaster.channel);
+    }
+    return broadcaster.add({ res, voter, myChoices: undefined });
   }
 
   /**

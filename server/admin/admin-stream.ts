@@ -33,6 +33,12 @@ export class AdminStream {
       else if (change.kind !== 'questions') this.changed(this.pendingPolls, [change.pollId]);
     });
     boards.onChange((boardId) => this.changed(this.pendingBoards, boardId ? [boardId] : boards.catalog.questions.keys()));
+    // An edited feed may have added a poll or board, or moved their dates.
+    polls.catalog.onServe(({ feed }) => {
+      this.changed(this.pendingPolls, (feed.polls ?? []).map((poll) => poll.id));
+      this.changed(this.pendingBoards, (feed.questions ?? []).map((board) => board.id));
+      if (this.clients.size > 0) this.armTransition();
+    });
     this.heartbeat = setInterval(() => this.clients.forEach((res) => res.write(': ping\n\n')), heartbeatMs);
     this.heartbeat.unref();
   }

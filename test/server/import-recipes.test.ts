@@ -258,7 +258,7 @@ describe('feeds reloaded when their file changes', () => {
 
       writeFileSync(join(dir, 'live.json'), JSON.stringify({ ...changed, polls: [] }));
       await waitUntil(() => logged.length > 2, 5000);
-      assert.match(logged[2]!, /adds or removes polls .*restart the server/);
+      assert.match(logged[2]!, /live\.json: removes polls single, multi, after-vote, after-close, timed; restart the server to remove a poll/);
 
       writeFileSync(join(dir, 'added.json'), JSON.stringify({ ...pollFeed({}, 'added-'), event: { id: 'added', title: 'Added later', timeZone: 'UTC' } }));
       await waitUntil(() => catalog.feeds.has('added'), 5000);
