@@ -51,6 +51,9 @@ export class CivicAdminConsole extends LitElement {
   private cards: PollCard[] = [];
   private cardInputs: readonly unknown[] = [];
   private boards: BoardCard[] = [];
+  /** The unknown polls and boards that the feeds were last loaded again for. */
+  private unknownTried = '';
+  private feedsLoading = false;
   private boardInputs: readonly unknown[] = [];
   private t: AdminMessages = messages.en;
 
@@ -85,6 +88,22 @@ export class CivicAdminConsole extends LitElement {
   protected override updated(): void {
     const dialog = this.dialog;
     if (dialog && this.confirming && !dialog.open) dialog.showModal();
+    this.followNewFeeds();
+  }
+
+  /**
+   * A poll or board the stream names but the feeds loaded at sign-in do not (a feed added or edited
+   * since): load the feeds again, once per such set, so that its card gets its texts and options.
+   */
+  private followNewFeeds(): void {
+    const defined = (feed: string, list: 'polls' | 'questions', id: string) => this.definitions.get(feed)?.[list]?.some((x) => x.id === id);
+    const unknown = [
+      ...[...this.stream.polls.values()].filter((p) => !defined(p.feed, 'polls', p.id)).map((p) => `poll ${p.id}`),
+      ...[...this.stream.boards.values()].filter((b) => !defined(b.feed, 'questions', b.id)).map((b) => `board ${b.id}`),
+    ].join(' ');
+    if (!unknown || unknown === this.unknownTried || this.feedsLoading) return;
+    this.unknownTried = unknown;
+    void this.loadFeeds().catch(() => {});
   }
 
   protected override render(): TemplateResult {
@@ -250,11 +269,16 @@ export class CivicAdminConsole extends LitElement {
   }
 
   private async loadFeeds(): Promise<void> {
-    const { feeds } = await this.api.get<{ feeds: FeedReport[] }>('/api/admin/feeds');
-    const definitions = new Map<string, Feed>();
-    await Promise.all(feeds.map(async (feed) => feed.url && definitions.set(feed.name, (await (await fetch(feed.url)).json()) as Feed)));
-    this.feeds = feeds;
-    this.definitions = definitions;
+    this.feedsLoading = true;
+    try {
+      const { feeds } = await this.api.get<{ feeds: FeedReport[] }>('/api/admin/feeds');
+      const definitions = new Map<string, Feed>();
+      await Promise.all(feeds.map(async (feed) => feed.url && definitions.set(feed.name, (await (await fetch(feed.url)).json()) as Feed)));
+      this.feeds = feeds;
+      this.definitions = definitions;
+    } finally {
+      this.feedsLoading = false;
+    }
   }
 
   private async signIn(event: SubmitEvent): Promise<void> {

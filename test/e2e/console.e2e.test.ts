@@ -447,6 +447,32 @@ for (const store of stores) {
         await context.close();
       }
     });
+
+    test('a feed added while the console is open: its poll and its board get their cards, texts and all', async () => {
+      const context = await browser.newContext();
+      const consolePage = await signIn(context, server.origin);
+      const file = join(dir, 'feeds', 'added-later.json');
+      try {
+        await writeFile(
+          file,
+          JSON.stringify({
+            version: 1,
+            event: { id: 'added-later', title: 'Added later', timeZone: 'Europe/Madrid' },
+            sessions: [],
+            questions: [{ id: 'late-board', title: 'Late questions', moderation: 'pre' }],
+            polls: [{ id: 'late-poll', title: 'Late poll', mode: 'single', groups: [{ id: 'g', title: 'Late group', options: [{ id: 'x', text: 'Late option' }] }] }],
+          }),
+        );
+        await card(consolePage, 'Late poll').locator('.row', { hasText: 'Late option' }).waitFor();
+        await consolePage.locator('civic-admin-console li.board h3', { hasText: 'Late questions' }).waitFor();
+        const res = await fetch(`${server.origin}/api/questions/late-board`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ voter: 'voter-late-000001', text: 'Am I in the queue?' }) });
+        assert.equal(res.status, 201);
+        await consolePage.locator('civic-admin-console li.board', { hasText: 'Late questions' }).locator('ul[data-list=pending] .question-text', { hasText: 'Am I in the queue?' }).waitFor();
+      } finally {
+        await rm(file, { force: true });
+        await context.close();
+      }
+    });
   });
 }
 
