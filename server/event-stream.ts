@@ -21,33 +21,45 @@ export function write(client: { res: ServerResponse }, text: string): void {
 
 /**
  * Runs `flush` on the leading edge of a change, then at most once per COALESCE_MS, never two at once.
- * A flush that throws (the store unreachable for a moment) is dropped: the next change tries again
- * rather than the streams being closed.
+ * A change that arrives while a flush runs gets a flush of its own after it: the running one may have
+ * read the store before that change. A flush that throws (the store unreachable for a moment) is
+ * dropped: the next change tries again rather than the streams being closed.
  */
 export class Coalescer {
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
+  private running = false;
+  private again = false;
 
   constructor(private readonly flush: () => Promise<void>) {}
 
   schedule(): void {
-    if (this.timer) return;
+    if (this.running) this.again = true;
+    if (this.timer || this.running) return;
     const wait = Math.max(0, this.lastFlush + COALESCE_MS - Date.now());
     this.timer = setTimeout(() => void this.run(), wait);
   }
 
   cancel(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
+    this.again = false;
   }
 
   private async run(): Promise<void> {
+    this.timer = undefined;
+    this.running = true;
     this.lastFlush = Date.now();
     try {
       await this.flush();
     } catch {
       // See the class comment: the next change tries again.
     } finally {
-      this.timer = undefined;
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
     }
   }
 }

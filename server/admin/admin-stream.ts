@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import type { BoardModeration } from '../../src/contract/admin.js';
+import type { BoardModeration, ModeratedQuestion } from '../../src/contract/admin.js';
 import { nextTransition } from '../../src/contract/poll-rules.js';
 import type { PollService } from '../poll-service.js';
 import type { QuestionService } from '../question-service.js';
 import { Coalescer, eventFrame, HEARTBEAT_MS } from '../event-stream.js';
+import { SentList, Turns } from '../stream-delta.js';
 
 /**
  * `/api/admin/stream` for the console and the presenter: one `poll` event per changed poll (its full
@@ -17,11 +18,13 @@ export class AdminStream {
   private readonly clients = new Set<ServerResponse>();
   private readonly pendingPolls = new Set<string>();
   private readonly pendingBoards = new Set<string>();
-  private readonly coalescer = new Coalescer(() => this.flush());
+  private readonly coalescer = new Coalescer(() => this.turns.run(() => this.flush()));
   private readonly heartbeat: NodeJS.Timeout;
   private transitionTimer: NodeJS.Timeout | undefined;
-  /** Each board's questions as the last `board` event left them (JSON by id): what `partial` events compare with. */
-  private readonly sentBoards = new Map<string, Map<string, string>>();
+  /** Each board as every client last had it: what `partial` events compare with. */
+  private readonly sentBoards = new Map<string, { board: BoardModeration; questions: SentList<ModeratedQuestion> }>();
+  /** Opens and flushes one at a time, so that every client has the same boards. */
+  private readonly turns = new Turns();
 
   constructor(
     private readonly polls: PollService,
@@ -43,17 +46,25 @@ export class AdminStream {
     this.heartbeat.unref();
   }
 
-  /** Starts streaming to `res` (headers written by the caller): every poll and board once, then changes. */
-  async open(res: ServerResponse): Promise<void> {
-    this.clients.add(res);
-    res.on('close', () => {
-      this.clients.delete(res);
-      if (this.clients.size === 0) this.sentBoards.clear();
+  /**
+   * Starts streaming to `res` (headers written by the caller): every poll, and every board as the
+   * other clients have it, once; then changes.
+   */
+  open(res: ServerResponse): Promise<void> {
+    return this.turns.run(async () => {
+      // Without other clients, what was last sent may be old: nothing was flushed since they left.
+      const alone = this.clients.size === 0;
+      // A client from the start of its turn: a change while its boards are read is flushed after it.
+      this.clients.add(res);
+      res.on('close', () => this.clients.delete(res));
+      if (alone) this.armTransition();
+      res.write('retry: 3000\n\n');
+      for (const summary of await this.polls.list()) res.write(eventFrame('poll', JSON.stringify(summary)));
+      for (const id of this.boards.catalog.questions.keys()) {
+        const sent = alone ? undefined : this.sentBoards.get(id);
+        res.write(eventFrame('board', JSON.stringify(sent?.board ?? this.remember(await this.boards.moderation(id)).board)));
+      }
     });
-    res.write('retry: 3000\n\n');
-    if (this.clients.size === 1) this.armTransition();
-    for (const summary of await this.polls.list()) res.write(eventFrame('poll', JSON.stringify(summary)));
-    for (const id of this.boards.catalog.questions.keys()) res.write(eventFrame('board', JSON.stringify(await this.boards.moderation(id))));
   }
 
   close(): void {
@@ -94,19 +105,21 @@ export class AdminStream {
     this.pendingPolls.clear();
     this.pendingBoards.clear();
     for (const id of polls) this.send(eventFrame('poll', JSON.stringify(await this.polls.summary(id))));
-    for (const id of boards) this.send(eventFrame('board', JSON.stringify(this.boardChange(await this.boards.moderation(id)))));
+    for (const id of boards) {
+      // A board nobody has yet (added to a feed since) goes out whole.
+      const { board, changed } = this.remember(await this.boards.moderation(id));
+      this.send(eventFrame('board', JSON.stringify(changed ? { ...board, questions: changed, partial: true } : board)));
+    }
   }
 
-  /**
-   * The board with only the questions that differ from the previous event. A client that connected
-   * since then had a full board that is at least as new, and updating by id is safe on it too.
-   */
-  private boardChange(board: BoardModeration): BoardModeration {
-    const before = this.sentBoards.get(board.id);
-    const now = new Map(board.questions.map((q) => [q.id, JSON.stringify(q)]));
-    this.sentBoards.set(board.id, now);
-    if (!before) return board;
-    return { ...board, questions: board.questions.filter((q) => before.get(q.id) !== now.get(q.id)), partial: true };
+  /** The board as every client now has it, and the questions that changed since the last time. */
+  private remember(board: BoardModeration): { board: BoardModeration; changed: ModeratedQuestion[] | undefined } {
+    const known = this.sentBoards.get(board.id);
+    const sent = known ?? { board, questions: new SentList<ModeratedQuestion>() };
+    const changed = sent.questions.update(board.questions);
+    sent.board = board;
+    this.sentBoards.set(board.id, sent);
+    return { board, changed: known ? changed : undefined };
   }
 
   private send(text: string): void {

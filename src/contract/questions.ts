@@ -40,6 +40,12 @@ export interface QuestionsSnapshot {
    * The reference server always sends it; another server may leave it out.
    */
   rejected?: string[];
+  /**
+   * Only in stream events after a stream's first: `questions` holds just the published questions that
+   * are new or changed since the previous event; the others are as that event left them, less those
+   * now in `rejected`.
+   */
+  partial?: true;
   /** With `?voter=`: the ids of the questions this voter upvoted. */
   upvoted?: string[];
 }

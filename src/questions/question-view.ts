@@ -74,6 +74,12 @@ export function boardView(
 
 /** What the stream's public snapshot leaves out and the last `GET ?voter=` said: own pending questions, upvotes. */
 export function mergeSnapshots(next: QuestionsSnapshot, previous: QuestionsSnapshot | undefined): QuestionsSnapshot {
+  if (next.partial) {
+    // Only the questions that changed: the others stay as they were, less the rejected ones.
+    const { partial: _, ...rest } = next;
+    const gone = new Set([...(next.rejected ?? []), ...next.questions.map((q) => q.id)]);
+    return { ...rest, questions: [...(previous?.questions ?? []).filter((q) => !gone.has(q.id)), ...next.questions], upvoted: previous?.upvoted };
+  }
   if (next.upvoted !== undefined || !previous) return next;
   const ids = new Set(next.questions.map((q) => q.id));
   const rejected = new Set(next.rejected);

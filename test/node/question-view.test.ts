@@ -57,4 +57,18 @@ describe('the question board view (src/questions/question-view.ts)', () => {
     assert.deepEqual(mine.map((m) => m.text), ['kept?']);
     assert.deepEqual(rows.map((r) => r.id), ['landed-ok'], 'a withdrawn question that landed published is not shown again from memory');
   });
+
+  it('applies a partial stream event: changed questions replaced, new ones added, rejected ones gone, the rest kept', () => {
+    const before = snap([q('a', 3), q('b', 1), q('c', 0), q('mine', 0, { pending: true })], ['b']);
+    const partial = { ...snap([q('b', 2, { pinned: true }), q('mine', 0), q('new', 0)]), rejected: ['c'], partial: true as const };
+    const after = mergeSnapshots(partial, before);
+    assert.deepEqual(after.questions.map((x) => [x.id, x.votes, x.pinned, x.pending]), [
+      ['a', 3, false, undefined],
+      ['b', 2, true, undefined],
+      ['mine', 0, false, undefined],
+      ['new', 0, false, undefined],
+    ]);
+    assert.deepEqual(after.upvoted, ['b'], 'the voter’s own upvotes are kept');
+    assert.equal(after.partial, undefined, 'the merged snapshot is whole');
+  });
 });

@@ -188,6 +188,25 @@ for (const kind of storeKinds()) {
       }
     });
 
+    it('sends a stream the whole list first, then only the questions that changed; a late stream gets the same list whole', async () => {
+      const first = new SseReader(url('/api/questions/open/stream'));
+      const whole = (await first.waitFor(1), first.json(0)) as unknown as QuestionsSnapshot;
+      assert.ok(whole.questions.length >= 2, 'earlier tests left questions on the board');
+      assert.equal(whole.partial, undefined);
+      const target = whole.questions.at(-1)!;
+      assert.equal((await upvote(server.origin, 'open', target.id, voterId())).status, 200);
+      const change = (await first.until((data) => data.partial === true)) as unknown as QuestionsSnapshot;
+      assert.deepEqual(change.questions, [{ ...target, votes: target.votes + 1 }], 'only the upvoted question, whole');
+      assert.deepEqual(change.rejected, [], 'with the rejected ids');
+      const late = new SseReader(url('/api/questions/open/stream'));
+      await late.waitFor(1);
+      const lateWhole = late.json(0) as unknown as QuestionsSnapshot;
+      assert.equal(lateWhole.partial, undefined);
+      assert.deepEqual(lateWhole.questions, (await snapshot('open')).questions, 'as GET says it now');
+      first.close();
+      late.close();
+    });
+
     it('answers a CORS preflight for an upvote', async () => {
       const res = await fetch(url('/api/questions/open/x/votes/voter-000000'), {
         method: 'OPTIONS',
