@@ -1,8 +1,8 @@
 // Questions and upvotes per second against the reference server (SQLite), beside votes per second
 // measured in the same run on the same process (the baseline: bench/server.ts compares votes with a
 // bare Fastify); then the time for one published question to reach 1,000 open streams; then what
-// the console's admin stream sends per change of a 200-question board (a whole board, or the
-// changed questions only).
+// a visitor's stream and the console's stream send per upvote on a 200-question board, beside the
+// whole board that each sends first.
 // The three loads take turns in short rounds, so that a burst of load from elsewhere on the shared
 // machine hits all of them rather than one.
 import autocannon from 'autocannon';
@@ -20,9 +20,9 @@ const ROUNDS = 5;
 const STREAMS = Number(process.env.BENCH_QUESTION_STREAMS ?? 1000);
 /** Questions that the upvote load spreads over. */
 const TARGETS = 50;
-/** Questions on the board the console follows, and upvotes sent to it one by one. */
+/** Questions on the board whose streams are measured, and upvotes sent to it one by one. */
 const CONSOLE_QUESTIONS = 200;
-const CONSOLE_UPVOTES = 21;
+const CONSOLE_UPVOTES = 20;
 const TOKEN = `bench-${process.pid}`;
 
 /** A poll (the baseline), a board for the load and an empty board for the fan-out. */
@@ -51,7 +51,7 @@ export async function run(): Promise<Record<string, number | string>> {
     }
     // Before the load: the console's stream opens with every board whole, and the load board ends with
     // tens of thousands of questions, which no session has.
-    const traffic = await consoleTraffic(server.origin);
+    const traffic = await streamTraffic(server.origin);
     const choices = ['a', 'b', 'c'];
     const votes: autocannon.Options = {
       url: `${server.origin}/api/polls/bench/votes`,
@@ -87,9 +87,12 @@ export async function run(): Promise<Record<string, number | string>> {
       'question streams open': fanout.opened,
       'question → first stream ms': fanout.first,
       'question → every stream ms': fanout.last,
-      'console, whole board event bytes': traffic.whole,
-      'console, per-upvote event bytes': traffic.change,
-      'ratio per-upvote/whole': Number((traffic.change / traffic.whole).toFixed(3)),
+      'visitor stream, whole board bytes': traffic.visitorWhole,
+      'visitor stream, per-upvote bytes': traffic.visitorChange,
+      'ratio visitor per-upvote/whole': Number((traffic.visitorChange / traffic.visitorWhole).toFixed(3)),
+      'console stream, whole board bytes': traffic.adminWhole,
+      'console stream, per-upvote bytes': traffic.adminChange,
+      'ratio console per-upvote/whole': Number((traffic.adminChange / traffic.adminWhole).toFixed(3)),
     };
     console.log(`questions and upvotes vs votes: ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} alternating rounds, loopback, SQLite`);
     for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(34)} ${value}`);
@@ -101,11 +104,34 @@ export async function run(): Promise<Record<string, number | string>> {
   }
 }
 
+/** Collects the size of each SSE event of `path` that `keep` accepts, and waits for a count of them. */
+function eventSizes(url: string, headers: Record<string, string>, keep: (block: string) => boolean) {
+  const sizes: number[] = [];
+  let wake = () => {};
+  const req = request(url, { headers }, (res) => {
+    if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
+    onEventBlocks(res, (block) => {
+      if (!keep(block)) return;
+      sizes.push(Buffer.byteLength(block));
+      wake();
+    });
+  });
+  req.end();
+  const reached = (count: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${url} sent ${sizes.length} events, not ${count}`)), 5000);
+      wake = () => sizes.length >= count && (clearTimeout(timer), resolve());
+      wake();
+    });
+  return { sizes, reached, close: () => req.destroy() };
+}
+
 /**
- * The console's admin stream on a board of CONSOLE_QUESTIONS published questions: the size of the
- * board's first (whole) event, and the median size of the event that each upvote then causes.
+ * A board of CONSOLE_QUESTIONS published questions, followed by the console's admin stream and a
+ * visitor's stream: the size of each one's first (whole) event, and the median size of the event
+ * that each upvote then causes.
  */
-async function consoleTraffic(origin: string): Promise<{ whole: number; change: number }> {
+async function streamTraffic(origin: string): Promise<Record<'adminWhole' | 'adminChange' | 'visitorWhole' | 'visitorChange', number>> {
   const json = { 'content-type': 'application/json' };
   const admin = { authorization: `Bearer ${TOKEN}` };
   const ids: string[] = [];
@@ -116,31 +142,21 @@ async function consoleTraffic(origin: string): Promise<{ whole: number; change: 
     await fetch(`${origin}/api/admin/questions/console/${id}/publish`, { method: 'POST', headers: admin });
     ids.push(id);
   }
-  const sizes: number[] = [];
-  let wake = () => {};
-  const req = request(`${origin}/api/admin/stream`, { headers: admin }, (res) => {
-    if (res.statusCode !== 200) throw new Error(`the admin stream answered ${res.statusCode}`);
-    onEventBlocks(res, (block) => {
-      if (!block.startsWith('event: board') || !block.includes('"id":"console"')) return;
-      sizes.push(Buffer.byteLength(block));
-      wake();
-    });
-  });
-  req.end();
-  const next = (count: number) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the admin stream sent ${sizes.length} board events, not ${count}`)), 5000);
-      wake = () => sizes.length >= count && (clearTimeout(timer), resolve());
-      wake();
-    });
-  await next(1);
+  const console = eventSizes(`${origin}/api/admin/stream`, admin, (block) => block.startsWith('event: board') && block.includes('"id":"console"'));
+  const visitor = eventSizes(`${origin}/api/questions/console/stream`, {}, (block) => block.startsWith('event: questions'));
+  await Promise.all([console.reached(1), visitor.reached(1)]);
   for (let i = 0; i < CONSOLE_UPVOTES; i++) {
     await fetch(`${origin}/api/questions/console/${ids[i]}/votes/upvoter-${String(i).padStart(6, '0')}`, { method: 'PUT' });
-    await next(i + 2);
+    await Promise.all([console.reached(i + 2), visitor.reached(i + 2)]);
   }
-  req.destroy();
-  // The first change after a console connects is sent whole too (the stream has no common baseline yet).
-  return { whole: sizes[0]!, change: median(sizes.slice(2)) };
+  console.close();
+  visitor.close();
+  return {
+    adminWhole: console.sizes[0]!,
+    adminChange: median(console.sizes.slice(1)),
+    visitorWhole: visitor.sizes[0]!,
+    visitorChange: median(visitor.sizes.slice(1)),
+  };
 }
 
 /** Opens STREAMS streams on the empty board, publishes one question, and times its arrival on each. */
