@@ -127,7 +127,8 @@ export class LiveChannels<S> {
       try {
         this.take(channel, JSON.parse((event as MessageEvent<string>).data) as S);
       } catch {
-        // a malformed event is skipped; the next one carries the whole snapshot again
+        // A malformed event is skipped: a poll's next event is whole again, and a board's list is
+        // whole again at the next reconnect or poll.
       }
     });
     source.addEventListener('error', () => {
