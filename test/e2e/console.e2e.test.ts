@@ -299,6 +299,8 @@ for (const store of stores) {
       await consolePage.keyboard.press('Enter');
       await waitFor('the question on Bob’s page', async () => (await bobsList()).includes(markup));
       await waitFor('the queue to shrink', async () => (await pending.count()) === 1);
+      // The status line is written in the same update after which the focus moves.
+      await waitFor('the outcome said', async () => (await consolePage.locator('civic-admin-console p.notice-line').textContent())?.endsWith('Published.'));
       const focused = () => consolePage.evaluate(() => {
         const active = document.querySelector('civic-admin-console')!.shadowRoot!.activeElement as HTMLElement | null;
         return `${active?.textContent?.trim()} | ${active?.closest('li.question')?.querySelector('.question-text')?.textContent}`;
@@ -317,7 +319,9 @@ for (const store of stores) {
       const pin = published.getByRole('button', { name: 'Pinned' });
       await pin.click();
       await waitFor('the pin pressed', async () => (await pin.getAttribute('aria-pressed')) === 'true');
+      await waitFor('the pin said', async () => (await consolePage.locator('civic-admin-console p.notice-line').textContent())?.endsWith('Pinned.'));
       await published.getByRole('button', { name: 'Answered' }).click();
+      await waitFor('the outcome said', async () => (await consolePage.locator('civic-admin-console p.notice-line').textContent())?.endsWith('Answered.'));
       const bobsItem = bob.page.locator('civic-questions .list li', { hasText: markup });
       await waitFor('the marks on Bob’s page', async () => (await bobsItem.locator('.mark').allTextContents()).join() === 'Pinned,Answered');
       assert.match(await focused(), /^✓\s*Answered \| /, 'focus stays on the toggle');
