@@ -285,9 +285,11 @@ for (const store of stores) {
 
       // Asked in Alice's browser: the console lists it as pending without a reload, Bob sees nothing yet.
       const markup = '<b>Is the budget vote public?</b>';
-      await ask(alice.page, markup);
-      await ask(alice.page, 'Spam spam spam');
       const pending = board.locator('ul[data-list=pending] > li');
+      await ask(alice.page, markup);
+      // One after the other: two questions sent at once may be stored in either order.
+      await waitFor('the first question in the console’s queue', async () => (await pending.count()) === 1);
+      await ask(alice.page, 'Spam spam spam');
       await waitFor('the questions in the console’s queue', async () => (await pending.count()) === 2);
       assert.deepEqual(await pending.locator('.question-text').allTextContents(), [markup, 'Spam spam spam'], 'oldest first, markup shown as text');
       assert.equal(await consolePage.getByRole('button', { name: 'Questions waiting: 2' }).count(), 1);
