@@ -62,7 +62,11 @@ export class AdminStream {
       for (const summary of await this.polls.list()) res.write(eventFrame('poll', JSON.stringify(summary)));
       for (const id of this.boards.catalog.questions.keys()) {
         const sent = alone ? undefined : this.sentBoards.get(id);
-        res.write(eventFrame('board', JSON.stringify(sent?.board ?? this.remember(await this.boards.moderation(id)).board)));
+        // A board the other clients do not have yet (just added to a feed) is not remembered: its
+        // next flush goes to everybody whole.
+        const board = sent?.board ?? (await this.boards.moderation(id));
+        if (alone) this.remember(board);
+        res.write(eventFrame('board', JSON.stringify(board)));
       }
     });
   }
