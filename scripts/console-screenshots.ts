@@ -97,23 +97,27 @@ async function shoot(name: string, path: string, width: number, height: number, 
   await context.close();
 }
 
-await shoot('console-desktop', '/admin/', 1280, 720);
-await shoot('console-phone', '/admin/', 375, 812, { scale: 2 });
-await shoot('console-questions', '/admin/#questions-title', 1280, 900);
-await shoot('presenter-720p', `/present/${POLL}`, 1280, 720, { reveal: true });
-await shoot('presenter-phone', `/present/${POLL}`, 375, 812, { scale: 2 });
-if (all) {
-  const dir = '/tmp/console-shots';
-  await import('node:fs').then((fs) => fs.mkdirSync(dir, { recursive: true }));
-  await shoot('console-dark-ar', '/admin/', 1280, 720, { lang: 'ar', dark: true, dir });
-  await shoot('console-phone-ar', '/admin/', 375, 812, { lang: 'ar', dir });
-  await shoot('console-questions-dark-ar', '/admin/#questions-title', 1280, 900, { lang: 'ar', dark: true, dir });
-  await shoot('console-questions-phone', '/admin/#questions-title', 375, 812, { scale: 2, dir });
-  await shoot('console-questions-fr', '/admin/#questions-title', 1280, 900, { lang: 'fr', dir });
-  await shoot('presenter-hidden', `/present/${POLL}`, 1280, 720, { dir });
-  await shoot('presenter-dark-ar', `/present/${POLL}`, 1280, 720, { lang: 'ar', dark: true, reveal: true, dir });
-  await shoot('presenter-4k', `/present/${POLL}`, 3840, 2160, { reveal: true, dir });
-  await shoot('presenter-phone-dark', `/present/${POLL}`, 375, 812, { dark: true, reveal: true, dir });
+// A failed picture must not leave the server running.
+try {
+  await shoot('console-desktop', '/admin/', 1280, 720);
+  await shoot('console-phone', '/admin/', 375, 812, { scale: 2 });
+  await shoot('console-questions', '/admin/#questions-title', 1280, 900);
+  await shoot('presenter-720p', `/present/${POLL}`, 1280, 720, { reveal: true });
+  await shoot('presenter-phone', `/present/${POLL}`, 375, 812, { scale: 2 });
+  if (all) {
+    const dir = '/tmp/console-shots';
+    await import('node:fs').then((fs) => fs.mkdirSync(dir, { recursive: true }));
+    await shoot('console-dark-ar', '/admin/', 1280, 720, { lang: 'ar', dark: true, dir });
+    await shoot('console-phone-ar', '/admin/', 375, 812, { lang: 'ar', dir });
+    await shoot('console-questions-dark-ar', '/admin/#questions-title', 1280, 900, { lang: 'ar', dark: true, dir });
+    await shoot('console-questions-phone', '/admin/#questions-title', 375, 812, { scale: 2, dir });
+    await shoot('console-questions-fr', '/admin/#questions-title', 1280, 900, { lang: 'fr', dir });
+    await shoot('presenter-hidden', `/present/${POLL}`, 1280, 720, { dir });
+    await shoot('presenter-dark-ar', `/present/${POLL}`, 1280, 720, { lang: 'ar', dark: true, reveal: true, dir });
+    await shoot('presenter-4k', `/present/${POLL}`, 3840, 2160, { reveal: true, dir });
+    await shoot('presenter-phone-dark', `/present/${POLL}`, 375, 812, { dark: true, reveal: true, dir });
+  }
+} finally {
+  await browser.close();
+  await server.stop();
 }
-await browser.close();
-await server.stop();
