@@ -164,27 +164,47 @@ export class StreamChannel<C extends StreamClient> {
   }
 }
 
-/** One channel per poll or board and one heartbeat for all their streams. */
-export class StreamHub<T extends { readonly size: number; changed(): void; ping(): void; close(): void }> {
+/**
+ * One broadcaster per poll or board, made at its first stream (so that a feed added while the server
+ * runs streams too), and one heartbeat for all their streams.
+ */
+export class StreamHub<B extends { readonly channel: Pick<StreamChannel<never>, 'size' | 'ping' | 'close'> }> {
+  private readonly broadcasters = new Map<string, B>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    readonly channels: ReadonlyMap<string, T>,
+    private readonly create: (id: string) => B,
     heartbeatMs: number,
   ) {
-    this.heartbeat = setInterval(() => this.channels.forEach((channel) => channel.ping()), heartbeatMs);
+    this.heartbeat = setInterval(() => this.broadcasters.forEach(({ channel }) => channel.ping()), heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** The broadcaster of `id`, made now if it has none yet. */
+  for(id: string): B {
+    let broadcaster = this.broadcasters.get(id);
+    if (!broadcaster) this.broadcasters.set(id, (broadcaster = this.create(id)));
+    return broadcaster;
+  }
+
+  /** The broadcaster of `id` if it has streamed: a change to a poll nobody follows needs none. */
+  existing(id: string): B | undefined {
+    return this.broadcasters.get(id);
+  }
+
+  all(): IterableIterator<B> {
+    return this.broadcasters.values();
   }
 
   /** Open streams, all channels together (the tests check that closed ones are forgotten). */
   get streams(): number {
     let count = 0;
-    for (const channel of this.channels.values()) count += channel.size;
+    for (const { channel } of this.broadcasters.values()) count += channel.size;
     return count;
   }
 
   close(): void {
     clearInterval(this.heartbeat);
-    for (const channel of this.channels.values()) channel.close();
+    for (const { channel } of this.broadcasters.values()) channel.close();
   }
 }

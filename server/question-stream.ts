@@ -67,37 +67,23 @@ function frame(snapshot: QuestionsSnapshot): string {
   return eventFrame('questions', JSON.stringify(snapshot));
 }
 
-/**
- * The SSE side of the question boards: one channel per board, made at its first stream (so that a
- * feed added while the server runs streams too), and one heartbeat for all.
- */
+/** The SSE side of the question boards: one broadcaster per board and one heartbeat for all. */
 export class QuestionHub {
-  private readonly broadcasters = new Map<string, BoardBroadcaster>();
-  private readonly channels = new Map<string, StreamChannel<StreamClient>>();
-  private readonly hub: StreamHub<StreamChannel<StreamClient>>;
+  private readonly hub: StreamHub<BoardBroadcaster>;
 
-  constructor(
-    private readonly service: QuestionService,
-    heartbeatMs = HEARTBEAT_MS,
-  ) {
-    this.hub = new StreamHub(this.channels, heartbeatMs);
-    service.catalog.onServe(({ feed }) => feed.questions?.forEach((board) => this.channels.get(board.id)?.redefined()));
+  constructor(service: QuestionService, heartbeatMs = HEARTBEAT_MS) {
+    this.hub = new StreamHub((id) => new BoardBroadcaster(service.entry(id).board, service), heartbeatMs);
+    service.catalog.onServe(({ feed }) => feed.questions?.forEach((board) => this.hub.existing(board.id)?.channel.redefined()));
     service.onChange((boardId) => {
-      if (boardId) this.channels.get(boardId)?.changed();
-      else this.channels.forEach((channel) => channel.changed());
+      if (boardId) this.hub.existing(boardId)?.channel.changed();
+      else for (const { channel } of this.hub.all()) channel.changed();
     });
   }
 
   /** Starts streaming to `res`, whose headers the caller has written (the route checked that the board exists). */
   async open(boardId: string, res: ServerResponse): Promise<void> {
     res.write('retry: 3000\n\n');
-    let broadcaster = this.broadcasters.get(boardId);
-    if (!broadcaster) {
-      broadcaster = new BoardBroadcaster(this.service.entry(boardId).board, this.service);
-      this.broadcasters.set(boardId, broadcaster);
-      this.channels.set(boardId, broadcaster.channel);
-    }
-    await broadcaster.open(res);
+    await this.hub.for(boardId).open(res);
   }
 
   get streams(): number {

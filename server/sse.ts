@@ -94,37 +94,23 @@ class PollBroadcaster {
   }
 }
 
-/**
- * The SSE side of the polls: one broadcaster per poll and one heartbeat for all streams. A
- * broadcaster is made at a poll's first stream, so that a feed added while the server runs streams too.
- */
+/** The SSE side of the polls: one broadcaster per poll and one heartbeat for all streams. */
 export class SseHub {
-  private readonly broadcasters = new Map<string, PollBroadcaster>();
-  private readonly channels = new Map<string, StreamChannel<PollClient>>();
-  private readonly hub: StreamHub<StreamChannel<PollClient>>;
+  private readonly hub: StreamHub<PollBroadcaster>;
 
-  constructor(
-    private readonly service: PollService,
-    heartbeatMs = HEARTBEAT_MS,
-  ) {
-    this.hub = new StreamHub(this.channels, heartbeatMs);
-    service.catalog.onServe(({ feed }) => feed.polls?.forEach((poll) => this.channels.get(poll.id)?.redefined()));
+  constructor(service: PollService, heartbeatMs = HEARTBEAT_MS) {
+    this.hub = new StreamHub((id) => new PollBroadcaster(service.entry(id).poll, service), heartbeatMs);
+    service.catalog.onServe(({ feed }) => feed.polls?.forEach((poll) => this.hub.existing(poll.id)?.channel.redefined()));
     service.onChange((change) => {
-      if (change.kind === 'external') for (const broadcaster of this.broadcasters.values()) broadcaster.apply(change);
-      else if (change.kind !== 'questions') this.broadcasters.get(change.pollId)?.apply(change);
+      if (change.kind === 'external') for (const broadcaster of this.hub.all()) broadcaster.apply(change);
+      else if (change.kind !== 'questions') this.hub.existing(change.pollId)?.apply(change);
     });
   }
 
   /** Starts streaming to `res`, whose headers the caller has written (the route checked that the poll exists). */
   open(pollId: string, res: ServerResponse, voter: string | undefined): Promise<void> {
     res.write('retry: 3000\n\n');
-    let broadcaster = this.broadcasters.get(pollId);
-    if (!broadcaster) {
-      broadcaster = new PollBroadcaster(this.service.entry(pollId).poll, this.service);
-      this.broadcasters.set(pollId, broadcaster);
-      this.channels.set(pollId, broadcaster.channel);
-    }
-    return broadcaster.add({ res, voter, myChoices: undefined });
+    return this.hub.for(pollId).add({ res, voter, myChoices: undefined });
   }
 
   /**

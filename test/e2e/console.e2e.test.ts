@@ -2,7 +2,6 @@
 // against the REAL reference server (a child process with a temporary SQLite file, or PostgreSQL
 // when DATABASE_URL_TEST is set), with a visitor's page on another origin.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +14,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort, waitFor } from './support.js';
+import { serveBuilt, waitFor, type BuiltServer } from './support.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const TOKEN = `e2e-console-${randomBytes(8).toString('hex')}`;
@@ -57,27 +56,10 @@ const feed = {
   ],
 };
 
-interface Server {
-  origin: string;
-  log: () => string;
-  child: ChildProcess;
-}
-
-async function startServer(dir: string, env: Record<string, string>, databaseUrl = ''): Promise<Server> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  let log = '';
-  const child = spawn(
-    process.execPath,
-    ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, `votes-${port}.db`), '--vote-url', VOTE_URL],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  await waitFor('the server', async () => (await fetch(`${origin}/feeds/town-hall.json`)).ok).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${log}`);
-  });
-  return { origin, log: () => log, child };
+/** The built server on the test's feed folder: a database file of its own, SQLite unless `databaseUrl`. */
+function startServer(dir: string, env: Record<string, string>, databaseUrl = ''): Promise<BuiltServer> {
+  const db = join(dir, `votes-${randomBytes(4).toString('hex')}.db`);
+  return serveBuilt(['--feeds', join(dir, 'feeds'), '--db', db, '--vote-url', VOTE_URL], { DATABASE_URL: databaseUrl, ...env }, '/feeds/town-hall.json');
 }
 
 const stores: { name: string; url: () => Promise<{ url: string; drop: () => Promise<void> }> }[] = [
@@ -144,7 +126,7 @@ const card = (page: Page, title: string) => page.locator('civic-admin-console li
 
 for (const store of stores) {
   describe(`console and presenter on ${store.name}`, () => {
-    let server: Server;
+    let server: BuiltServer;
     let site: StaticServer;
     let drop: () => Promise<void>;
 

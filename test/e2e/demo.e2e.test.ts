@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort, waitForHttp } from './support.js';
+import { serveBuilt, type BuiltServer } from './support.js';
 
 // The demo site as visitors get it: the reference server (`serve --feeds demo/feeds --demo`), the
 // built single-file bundle, real Chromium. Run after `npm run build`.
@@ -22,7 +21,7 @@ const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'scr
 const ready = existsSync(CLI) && existsSync(BUNDLE);
 const skip = ready ? false : `needs ${CLI} (the server branch) and ${BUNDLE} (npm run build)`;
 
-let server: ChildProcess | undefined;
+let server: BuiltServer | undefined;
 let origin = '';
 let dbDir = '';
 let browser: Browser;
@@ -99,20 +98,11 @@ async function settled(page: Page): Promise<WidgetReport> {
 
 describe('demo site end to end', { skip }, () => {
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
     dbDir = mkdtempSync(join(tmpdir(), 'civic-demo-e2e-'));
-    server = spawn(process.execPath, [CLI, 'serve', '--feeds', 'demo/feeds', '--demo', '--port', String(port), '--db', join(dbDir, 'demo.db')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout?.on('data', (chunk) => (output += chunk));
-    server.stderr?.on('data', (chunk) => (output += chunk));
-    server.on('exit', (code) => {
-      if (code) console.error(`the server exited with ${code}:\n${output}`);
-    });
-    await waitForHttp(`${origin}/feeds/local-democracy.json`, 20_000).catch((error) => {
-      throw new Error(`${error.message}\n${output}`);
+    server = await serveBuilt(['--feeds', 'demo/feeds', '--demo', '--db', join(dbDir, 'demo.db')], {}, '/feeds/local-democracy.json');
+    origin = server.origin;
+    server.child.on('exit', (code) => {
+      if (code) console.error(`the server exited with ${code}:\n${server?.log()}`);
     });
     browser = await launchChromium();
   });
@@ -120,7 +110,7 @@ describe('demo site end to end', { skip }, () => {
   after(async () => {
     await browser?.close();
     await second?.close();
-    server?.kill();
+    server?.child.kill();
     if (dbDir) rmSync(dbDir, { recursive: true, force: true });
   });
 

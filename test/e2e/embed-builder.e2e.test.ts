@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort } from './support.js';
+import { serveBuilt, type BuiltServer } from './support.js';
 
 // The embed builder (demo/embed.html) as a webmaster uses it: served by the reference server with
 // the demo feeds plus one small feed, real Chromium, keyboard typing. Run after `npm run build`.
@@ -26,7 +25,7 @@ const ONE = {
   recordings: [{ id: 'r', title: 'The only recording', session: 'only', recordedAt: '2030-06-18T15:00:00+02:00', duration: 'PT2H', provider: 'file', url: 'https://media.example.org/r.mp4' }],
 };
 
-let server: ChildProcess | undefined;
+let server: BuiltServer | undefined;
 let origin = '';
 let dir = '';
 let browser: Browser;
@@ -52,15 +51,8 @@ describe('the embed builder', { skip }, () => {
     const feeds = join(dir, 'feeds');
     cpSync('demo/feeds', feeds, { recursive: true });
     writeFileSync(join(feeds, 'one.json'), JSON.stringify(ONE));
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [CLI, 'serve', '--feeds', feeds, '--demo', '--port', String(port), '--db', join(dir, 'b.db')], { stdio: 'ignore' });
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${origin}/feeds/one.json`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (i > 100) throw new Error('the reference server did not start');
-      await new Promise((done) => setTimeout(done, 150));
-    }
+    server = await serveBuilt(['--feeds', feeds, '--demo', '--db', join(dir, 'b.db')], {}, '/feeds/one.json');
+    origin = server.origin;
     // A feed host that sends no CORS header, and a static host with CORS but no poll API.
     noCors = await serveStatic(dir, { '/feed.json': JSON.stringify(ONE) }, {}, 'localhost');
     noPollApi = await serveStatic(dir, { '/feed.json': JSON.stringify(ONE) }, { 'Access-Control-Allow-Origin': '*' }, 'localhost');
@@ -71,7 +63,7 @@ describe('the embed builder', { skip }, () => {
     await browser?.close();
     await noCors?.close();
     await noPollApi?.close();
-    server?.kill();
+    server?.child.kill();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

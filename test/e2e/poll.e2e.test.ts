@@ -1,7 +1,6 @@
 // End to end: the BUILT single-file bundle in Debian's Chromium, against the REAL reference server
 // (a child process with a temporary SQLite file), embedded on a page of another origin.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,18 +10,17 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort, iso, waitFor } from './support.js';
+import { iso, serveBuilt, waitFor, type BuiltServer } from './support.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const POLL = 'budget';
 const RANKING = 'questions';
 
 let dir: string;
-let server: ChildProcess;
+let server: BuiltServer;
 let serverOrigin: string;
 let site: StaticServer;
 let browser: Browser;
-let serverLog = '';
 let feedJson = '';
 
 before(async () => {
@@ -72,18 +70,8 @@ before(async () => {
       ],
     });
   await writeFile(join(dir, 'feeds', 'town-hall.json'), feedJson);
-  const port = await freePort();
-  serverOrigin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, 'votes.db')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk) => (serverLog += chunk));
-  server.stderr?.on('data', (chunk) => (serverLog += chunk));
-  await waitFor('the server', async () => (await fetch(`${serverOrigin}/feeds/town-hall.json`)).ok).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${serverLog}`);
-  });
+  server = await serveBuilt(['--feeds', join(dir, 'feeds'), '--db', join(dir, 'votes.db')], {}, '/feeds/town-hall.json');
+  serverOrigin = server.origin;
   // The association's page lives on another origin (localhost vs 127.0.0.1): CORS is exercised for real.
   site = await serveStatic(
     root,
@@ -109,7 +97,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
-  server?.kill();
+  server?.child.kill();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -2,7 +2,6 @@
 // (a child process with a temporary SQLite file), on a page of another origin: two visitors on a
 // question board with moderation.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,17 +11,16 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
 import { serveStatic, type StaticServer } from '../../bench/support/static-server.js';
-import { freePort, iso, waitFor } from './support.js';
+import { iso, serveBuilt, waitFor, type BuiltServer } from './support.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const TOKEN = 'e2e-admin-token-0123456789';
 
 let dir: string;
-let server: ChildProcess;
+let server: BuiltServer;
 let serverOrigin: string;
 let site: StaticServer;
 let browser: Browser;
-let serverLog = '';
 
 before(async () => {
   for (const built of ['dist/civic-widgets.js', 'bin/civic-widgets.js']) {
@@ -44,18 +42,8 @@ before(async () => {
       ],
     }),
   );
-  const port = await freePort();
-  serverOrigin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', join(dir, 'feeds'), '--port', String(port), '--db', join(dir, 'civic.db')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', CIVIC_ADMIN_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk) => (serverLog += chunk));
-  server.stderr?.on('data', (chunk) => (serverLog += chunk));
-  await waitFor('the server', async () => (await fetch(`${serverOrigin}/feeds/town-hall.json`)).ok).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${serverLog}`);
-  });
+  server = await serveBuilt(['--feeds', join(dir, 'feeds'), '--db', join(dir, 'civic.db')], { CIVIC_ADMIN_TOKEN: TOKEN }, '/feeds/town-hall.json');
+  serverOrigin = server.origin;
   // Another origin (localhost vs 127.0.0.1), under a strict CSP: CORS and plain text for real.
   const page = (board: string) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Town hall</title>
     <script type="module" src="${serverOrigin}/civic-widgets.js"></script>
@@ -69,7 +57,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
-  server?.kill();
+  server?.child.kill();
   await rm(dir, { recursive: true, force: true });
 });
 

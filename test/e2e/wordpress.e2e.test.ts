@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../bench/support/chromium.js';
-import { freePort, waitForHttp } from './support.js';
+import { freePort, serveBuilt, waitForHttp, type BuiltServer } from './support.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const WORDPRESS = '/usr/share/wordpress';
@@ -42,7 +42,7 @@ interface Setup {
 describe('WordPress plugin', { skip: absent && `needs ${absent}` }, () => {
   let dir: string;
   let php: ChildProcess;
-  let server: ChildProcess;
+  let server: BuiltServer;
   let browser: Browser;
   let site: string;
   let feedOrigin: string;
@@ -59,9 +59,8 @@ describe('WordPress plugin', { skip: absent && `needs ${absent}` }, () => {
     }
     cpSync(join(import.meta.dirname, 'wordpress/router.php'), join(wp, 'router.php'));
 
-    const [sitePort, feedPort] = [await freePort(), await freePort()];
+    const sitePort = await freePort();
     site = `http://127.0.0.1:${sitePort}`;
-    feedOrigin = `http://127.0.0.1:${feedPort}`;
     execFileSync('mysql', ['-uroot', '-e', [
       `CREATE DATABASE ${database}`,
       `CREATE USER IF NOT EXISTS 'civic_wp'@'localhost' IDENTIFIED BY 'civic_wp'`,
@@ -82,11 +81,8 @@ require_once ABSPATH . 'wp-settings.php';
 `,
     );
 
-    server = spawn(process.execPath, ['bin/civic-widgets.js', 'serve', '--feeds', 'demo/feeds', '--demo', '--port', String(feedPort), '--db', join(dir, 'civic.db')], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    await waitForHttp(`${feedOrigin}/feeds/local-democracy.json`);
+    server = await serveBuilt(['--feeds', 'demo/feeds', '--demo', '--db', join(dir, 'civic.db')], {}, '/feeds/local-democracy.json');
+    feedOrigin = server.origin;
 
     const out = execFileSync('php', [join(import.meta.dirname, 'wordpress/setup.php'), wp, `${feedOrigin}/feeds/local-democracy.json`], {
       encoding: 'utf8',
@@ -105,7 +101,7 @@ require_once ABSPATH . 'wp-settings.php';
   after(async () => {
     await browser?.close();
     php?.kill();
-    server?.kill();
+    server?.child.kill();
     try {
       execFileSync('mysql', ['-uroot', '-e', `DROP DATABASE IF EXISTS ${database}`]);
     } catch {
