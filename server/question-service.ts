@@ -10,7 +10,7 @@ import {
   type QuestionView,
   type UpvoteReceipt,
 } from '../src/contract/questions.js';
-import type { BoardModeration, BoardSummary, ModeratedQuestion } from '../src/contract/admin.js';
+import { statusCounts, type BoardModeration, type BoardSummary, type ModeratedQuestion } from '../src/contract/admin.js';
 import { localize } from '../src/contract/text.js';
 import type { QuestionBoard } from '../src/contract/types.js';
 import { ApiError } from './errors.js';
@@ -174,16 +174,13 @@ export class QuestionService {
   async moderation(boardId: string): Promise<BoardModeration> {
     const { board, feed } = this.entry(boardId);
     const questions = (await this.store.questions.all(boardId)).map(moderated);
-    const count = (status: ModeratedQuestion['status']) => questions.filter((q) => q.status === status).length;
     return {
       id: board.id,
       feed: feed.name,
       title: localize(board.title, feed.feed.languages?.[0] ?? 'en', feed.feed.languages),
       moderation: board.moderation,
       status: this.status(board),
-      published: count('published'),
-      pending: count('pending'),
-      rejected: count('rejected'),
+      ...statusCounts(questions),
       questions,
     };
   }

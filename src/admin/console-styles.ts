@@ -36,10 +36,13 @@ export const consoleStyles = css`
     font-size: 1.25rem;
     margin-block: 1rem 0.5rem;
   }
-  .cards {
+  .cards,
+  .questions {
     list-style: none;
     margin: 0;
     padding: 0;
+  }
+  .cards {
     display: grid;
     gap: var(--_space);
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
@@ -69,22 +72,11 @@ export const consoleStyles = css`
     font-size: 1rem;
     margin-block: 0.5rem 0.25rem;
   }
-  .rows {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .row {
-    display: grid;
-    grid-template-columns: 1fr auto;
     column-gap: 0.5rem;
     margin-block-end: 0.4rem;
   }
-  .row .bar {
-    grid-column: 1 / -1;
-  }
   .value {
-    font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
   .results {
@@ -131,11 +123,6 @@ export const consoleStyles = css`
   h4 {
     font-size: 1rem;
     margin-block: 1rem 0.25rem;
-  }
-  .questions {
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   .question {
     border-block-start: 1px solid var(--_border);

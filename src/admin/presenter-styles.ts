@@ -60,14 +60,7 @@ export const presenterStyles = css`
     font-size: 1em;
     margin-block: 0.6em 0.25em;
   }
-  .rows {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .row {
-    display: grid;
-    grid-template-columns: 1fr auto;
     align-items: end;
     column-gap: 0.75em;
     margin-block-end: 0.4em;
@@ -77,11 +70,9 @@ export const presenterStyles = css`
     line-height: 1.3;
   }
   .row .bar {
-    grid-column: 1 / -1;
     block-size: 0.55em;
   }
   .value {
-    font-variant-numeric: tabular-nums;
     font-size: 1.3em;
     font-weight: 700;
     line-height: 1.1;

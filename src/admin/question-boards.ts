@@ -3,6 +3,7 @@ import { sortQuestions } from '../contract/questions.js';
 import { localize } from '../contract/text.js';
 import type { Feed } from '../contract/types.js';
 import { intl } from '../i18n/intl.js';
+import { statusCounts } from '../contract/admin.js';
 import type { BoardModeration, ModeratedQuestion, ModerationAction } from './api.js';
 import type { AdminMessages } from './messages.js';
 
@@ -46,8 +47,7 @@ export function boardCards(boards: Iterable<BoardModeration>, definitions: Reado
 /** The board with one question replaced by a moderator's answer, before the stream says so. */
 export function withQuestion(board: BoardModeration, question: ModeratedQuestion): BoardModeration {
   const questions = board.questions.map((q) => (q.id === question.id ? question : q));
-  const tally = (status: ModeratedQuestion['status']) => questions.filter((q) => q.status === status).length;
-  return { ...board, questions, pending: tally('pending'), published: tally('published'), rejected: tally('rejected') };
+  return { ...board, questions, ...statusCounts(questions) };
 }
 
 /** A `partial` board event applied to the board the console has: changed questions by id, new ones last (newest). */

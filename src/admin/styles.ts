@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Shared by the console and the presenter: buttons, status badges and result bars. */
+/** Shared by the console and the presenter: buttons, status badges, and the result rows of `renderGroup`. */
 export const adminStyles = css`
   button,
   .button {
@@ -50,6 +50,21 @@ export const adminStyles = css`
   }
   .badge.scheduled {
     color: var(--_muted);
+  }
+  .rows {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr auto;
+  }
+  .row .bar {
+    grid-column: 1 / -1;
+  }
+  .value {
+    font-variant-numeric: tabular-nums;
   }
   .bar {
     block-size: 0.6em;

@@ -89,6 +89,13 @@ export interface ModeratedQuestion {
   createdAt: string;
 }
 
+/** A board's counts by status, as its summary gives them. */
+export function statusCounts(questions: readonly Pick<ModeratedQuestion, 'status'>[]): Pick<BoardSummary, QuestionStatus> {
+  const counts = { pending: 0, published: 0, rejected: 0 };
+  for (const { status } of questions) counts[status]++;
+  return counts;
+}
+
 /** Each `board` event of the admin stream: the summary and its questions, oldest first. */
 export interface BoardModeration extends BoardSummary {
   questions: ModeratedQuestion[];

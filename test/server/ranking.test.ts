@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rankPoints } from '../../src/contract/poll-rules.js';
-import { openStore } from '../../server/storage/store.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { postVote, SseReader, startServer, storeKinds, testDatabase, voterId, type TestDatabase, type TestServer } from './support.js';
 
 const TOKEN = 'test-admin-token-ranking-0123';
@@ -166,20 +166,24 @@ describe('SQLite: a database made before ranking polls', () => {
         INSERT INTO tallies VALUES ('p', 'a', 1);
         INSERT INTO polls (poll_id, voters, updated_at) VALUES ('p', 1, '2026-06-18T13:00:00.000Z');`);
       old.close();
-      const store = await openStore({ sqliteFile: db.sqliteFile });
-      try {
-        const tally = await store.tally('p');
-        assert.deepEqual([tally.totals, tally.scores, tally.voters], [{ a: 1 }, { a: 0 }, 1]);
-        await store.vote('q', 'voter-new-0001', ['b', 'a'], { ranked: true, positions: 2 });
-        assert.deepEqual((await store.tally('q')).scores, { b: 2, a: 1 });
-      } finally {
-        await store.close();
-      }
+      await assertMigrated(await openStore({ sqliteFile: db.sqliteFile }));
     } finally {
       await db.drop();
     }
   });
 });
+
+/** A store opened on a version-1 database with one vote for `a` on poll `p`: migrated, and ranking works. */
+async function assertMigrated(store: Store): Promise<void> {
+  try {
+    const tally = await store.tally('p');
+    assert.deepEqual([tally.totals, tally.scores, tally.voters], [{ a: 1 }, { a: 0 }, 1]);
+    await store.vote('q', 'voter-new-0001', ['b', 'a'], { ranked: true, positions: 2 });
+    assert.deepEqual((await store.tally('q')).scores, { b: 2, a: 1 });
+  } finally {
+    await store.close();
+  }
+}
 
 describe('PostgreSQL: a database made before ranking polls', { skip: !process.env.DATABASE_URL_TEST && 'DATABASE_URL_TEST is not set' }, () => {
   it('is migrated at start: its tallies keep their counts and gain points at 0', async () => {
@@ -197,15 +201,7 @@ describe('PostgreSQL: a database made before ranking polls', { skip: !process.en
         INSERT INTO votes VALUES ('p', 'voter-old-0001', ARRAY['a'], now());
         INSERT INTO tallies VALUES ('p', 'a', 1);
         INSERT INTO polls (poll_id, voters, updated_at) VALUES ('p', 1, now());`);
-      const store = await openStore({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
-      try {
-        const tally = await store.tally('p');
-        assert.deepEqual([tally.totals, tally.scores, tally.voters], [{ a: 1 }, { a: 0 }, 1]);
-        await store.vote('q', 'voter-new-0001', ['b', 'a'], { ranked: true, positions: 2 });
-        assert.deepEqual((await store.tally('q')).scores, { b: 2, a: 1 });
-      } finally {
-        await store.close();
-      }
+      await assertMigrated(await openStore({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile }));
     } finally {
       await client.end();
       await db.drop();
